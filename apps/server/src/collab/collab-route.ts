@@ -1,0 +1,44 @@
+import type { IncomingHttpHeaders } from 'node:http'
+import { CloseCode, COLLAB_PATH } from '@confer/model'
+import type { Hocuspocus } from '@hocuspocus/server'
+import type { FastifyInstance } from 'fastify'
+
+/** Copies Node's header object into a WHATWG Headers, keeping repeated headers. */
+function toHeaders(source: IncomingHttpHeaders): Headers {
+  const headers = new Headers()
+  for (const [key, value] of Object.entries(source)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v)
+    else if (value !== undefined) headers.set(key, value)
+  }
+  return headers
+}
+
+/**
+ * The WebSocket door to Hocuspocus. Listeners are attached synchronously because the provider
+ * sends its first frames immediately; handleClose is always called so documents unload.
+ */
+export function registerCollabRoute(app: FastifyInstance, hocuspocus: Hocuspocus): void {
+  app.get(COLLAB_PATH, { websocket: true }, (socket, req) => {
+    const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url}`, {
+      headers: toHeaders(req.headers),
+    })
+    const connection = hocuspocus.handleConnection(socket, request)
+
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) {
+        socket.close(CloseCode.malformedMessage, 'binary frames only')
+        return
+      }
+      try {
+        connection.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+      } catch (error) {
+        req.log.warn({ err: error }, 'undecodable collaboration frame')
+        socket.close(CloseCode.malformedMessage, 'malformed message')
+      }
+    })
+    socket.on('close', (code: number, reason: Buffer) => {
+      connection.handleClose({ code, reason: reason.toString() })
+    })
+    socket.on('error', (error) => req.log.warn({ err: error }, 'collaboration socket error'))
+  })
+}

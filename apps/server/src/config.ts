@@ -1,0 +1,71 @@
+import path from 'node:path'
+import { DEFAULT_MAX_MESSAGE_BYTES } from '@confer/model'
+import { z } from 'zod'
+
+/** Server configuration, read once from the environment (DESIGN §3 "Running"). */
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  /** The browser Origin allowed to open /collab; defaults to the server's own address. */
+  publicOrigin: string | null
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** Largest incoming WebSocket frame; a larger one closes that socket with 1009. */
+  maxMessageBytes: number
+  /** Quiet time after the last edit before a document's update log is compacted. */
+  compactionDebounceMs: number
+  /** Longest a busy document's log grows before it is compacted anyway. */
+  compactionMaxDebounceMs: number
+  /** Where the built web app lives; null serves no web app (API and WebSocket only). */
+  webDistDir: string | null
+}
+
+const port = z.coerce.number().int().min(0).max(65535)
+const positiveInt = z.coerce.number().int().positive()
+
+const EnvSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_ORIGIN: z.url().optional(),
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_MESSAGE_BYTES: positiveInt.default(DEFAULT_MAX_MESSAGE_BYTES),
+  COMPACTION_DEBOUNCE_MS: positiveInt.default(5_000),
+  COMPACTION_MAX_DEBOUNCE_MS: positiveInt.default(30_000),
+  WEB_DIST_DIR: z.string().optional(),
+})
+
+export class ConfigError extends Error {}
+
+const defaultWebDist = path.resolve(import.meta.dirname, '../../web/dist')
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new ConfigError(`Invalid configuration: ${problems}`)
+  }
+  const e = parsed.data
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'REDIS_URL requires DATABASE_URL: processes sharing documents must share one PostgreSQL store',
+    )
+  }
+  if (e.DATABASE_URL) {
+    // The PostgreSQL store lands with the scale-out work; refusing beats silently using SQLite.
+    throw new ConfigError('DATABASE_URL (PostgreSQL) is not supported by this version yet')
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    publicOrigin: e.PUBLIC_ORIGIN ? new URL(e.PUBLIC_ORIGIN).origin : null,
+    logLevel: e.LOG_LEVEL,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    compactionDebounceMs: e.COMPACTION_DEBOUNCE_MS,
+    compactionMaxDebounceMs: Math.max(e.COMPACTION_MAX_DEBOUNCE_MS, e.COMPACTION_DEBOUNCE_MS),
+    webDistDir: e.WEB_DIST_DIR === '' ? null : path.resolve(e.WEB_DIST_DIR ?? defaultWebDist),
+  }
+}

@@ -1,0 +1,78 @@
+import type { DatabaseSync } from 'node:sqlite'
+import websocket from '@fastify/websocket'
+import type { Hocuspocus } from '@hocuspocus/server'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { registerCollabRoute } from './collab/collab-route.ts'
+import { createHocuspocus } from './collab/create-hocuspocus.ts'
+import { closeAllSockets, drainDocuments } from './collab/shutdown.ts'
+import type { Config } from './config.ts'
+import { registerErrorHandling } from './http/errors.ts'
+import { registerSystemRoutes } from './http/system-routes.ts'
+import { registerWebApp } from './http/web-app.ts'
+import type { DocumentStore } from './stores/document-store.ts'
+import { openDatabase } from './stores/sqlite/database.ts'
+import { SqliteDocumentStore } from './stores/sqlite/sqlite-document-store.ts'
+
+export interface ConferServer {
+  app: FastifyInstance
+  hocuspocus: Hocuspocus
+  /** Starts listening; resolves with the address, e.g. http://127.0.0.1:3000. */
+  listen(): Promise<string>
+  /** Stops accepting, closes connections, flushes stores. Safe to call twice. */
+  close(): Promise<void>
+}
+
+const DRAIN_DEADLINE_MS = 5_000
+
+/** Replaceable parts, for tests that need a store to fail the way a real disk can. */
+export interface ServerOverrides {
+  documents?: DocumentStore
+}
+
+/** Wires one process: Fastify (REST + static) and Hocuspocus on one port, over the stores. */
+export async function createServer(config: Config, overrides: ServerOverrides = {}): Promise<ConferServer> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: true,
+  })
+  const db: DatabaseSync = openDatabase(config.dataDir)
+  const documents = overrides.documents ?? new SqliteDocumentStore(db)
+  const hocuspocus = createHocuspocus({ config, documents, logger: app.log })
+
+  registerErrorHandling(app)
+  await app.register(websocket, {
+    options: { maxPayload: config.maxMessageBytes },
+    preClose(done) {
+      closeAllSockets(this.websocketServer)
+      done()
+    },
+  })
+  registerSystemRoutes(app)
+  registerCollabRoute(app, hocuspocus)
+  await registerWebApp(app, config.webDistDir)
+
+  app.addHook('onClose', async () => {
+    const drained = await drainDocuments(hocuspocus, DRAIN_DEADLINE_MS)
+    if (!drained) app.log.warn('shutdown deadline passed with documents still loaded')
+    await documents.close()
+    db.close()
+  })
+
+  let closing: Promise<void> | null = null
+  return {
+    app,
+    hocuspocus,
+    async listen() {
+      await app.listen({ port: config.port, host: config.host })
+      const address = app.server.address()
+      const port = typeof address === 'object' && address ? address.port : config.port
+      const host = config.host.includes(':') ? `[${config.host}]` : config.host
+      return `http://${host}:${port}`
+    },
+    close() {
+      closing ??= app.close()
+      return closing
+    },
+  }
+}

@@ -1,0 +1,41 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { type ConferServer, createServer, loadConfig } from '../src/index.ts'
+import type { DocumentStore } from '../src/stores/document-store.ts'
+
+export interface RunningServer {
+  server: ConferServer
+  url: string
+  wsUrl: string
+  dataDir: string
+  close(): Promise<void>
+}
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'confer-test-'))
+}
+
+/** The real server in this process, on an ephemeral port, over a real SQLite file. */
+export async function startServer(
+  options: { dataDir?: string; env?: Record<string, string>; documents?: DocumentStore } = {},
+): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? tempDataDir()
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    WEB_DIST_DIR: '',
+    ...options.env,
+  })
+  const server = await createServer(config, options.documents ? { documents: options.documents } : {})
+  const url = await server.listen()
+  return {
+    server,
+    url,
+    wsUrl: `${url.replace(/^http/, 'ws')}/collab`,
+    dataDir,
+    close: () => server.close(),
+  }
+}

@@ -1,0 +1,4 @@
+export * from './constants.ts'
+export * from './document-names.ts'
+export * from './ids.ts'
+export * from './meeting.ts'

@@ -1,0 +1,47 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import path from 'node:path'
+import readline from 'node:readline'
+
+const MAIN = path.resolve(import.meta.dirname, '../../apps/server/src/main.ts')
+
+export interface ServerProcess {
+  url: string
+  wsUrl: string
+  child: ChildProcess
+  /** Resolves with how the process ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+}
+
+/**
+ * The real server as its own process (`node apps/server/src/main.ts`), so a test can kill -9 it.
+ * Resolves once it logs the address it listens on.
+ */
+export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', WEB_DIST_DIR: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }))
+  })
+  const stderr: string[] = []
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()))
+
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream })
+    lines.on('line', (line) => {
+      let entry: { url?: unknown } = {}
+      try {
+        entry = JSON.parse(line)
+      } catch {
+        return
+      }
+      if (typeof entry.url === 'string') {
+        resolve({ url: entry.url, wsUrl: `${entry.url.replace(/^http/, 'ws')}/collab`, child, exited })
+      }
+    })
+    exited.then(({ code, signal }) =>
+      reject(new Error(`server exited before listening (${code ?? signal}): ${stderr.join('')}`)),
+    )
+  })
+}
