@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { ROOT, run } from './lib/run.ts'
+import { typecheck } from './lib/typecheck.ts'
 import { buildWeb } from './lib/web-build.ts'
 
 const REPORTS = path.join(ROOT, '.reports')
@@ -27,11 +28,7 @@ function step(name: string, action: () => boolean): boolean {
 }
 
 step('lint (biome)', () => run('biome', ['check', '.']))
-step('typecheck (tsc)', () =>
-  ['tsconfig.json', 'packages/model', 'apps/server', 'apps/web', 'test'].every((project) =>
-    run('tsc', ['-p', project]),
-  ),
-)
+step('typecheck (tsc)', typecheck)
 const vitestOk = run('vitest', [
   'run',
   '--reporter=default',
