@@ -1,0 +1,18 @@
+import { useEffect } from 'react'
+import type { CollabSession } from './session.ts'
+
+export interface PresenceUser {
+  name: string
+  color: string
+}
+
+/**
+ * Publishes who we are on the document's awareness, where carets and the presence list read it.
+ * Set here rather than only by the caret extension so presence works before any editor exists.
+ */
+export function useAwarenessUser(session: CollabSession | null, user: PresenceUser): void {
+  const { name, color } = user
+  useEffect(() => {
+    session?.provider.setAwarenessField('user', { name, color })
+  }, [session, name, color])
+}
