@@ -3,13 +3,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, describe, expect, it } from 'vitest'
+import { meetingFixture, type Person } from '../support/api-client.ts'
 import {
   connectClient,
   type TestClient,
   waitForAcknowledged,
   waitForSynced,
 } from '../support/collab-clients.ts'
-import { meetingFixture, type Person } from '../support/api-client.ts'
 import { paragraphs, typeParagraph } from '../support/notes.ts'
 import { type ServerProcess, spawnServer } from '../support/server-process.ts'
 
@@ -76,9 +76,7 @@ describe('acknowledged edits survive kill -9 of the server', () => {
     await killHard(server)
     tab.destroy()
 
-    expect(await notesAfterRestart(dir, name, owner)).toEqual([
-      'we agreed to bring student work next week',
-    ])
+    expect(await notesAfterRestart(dir, name, owner)).toEqual(['we agreed to bring student work next week'])
   })
 
   it('500 rapid edits, killed as soon as the last is acknowledged', async () => {

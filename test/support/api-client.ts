@@ -88,7 +88,11 @@ export async function createCommunity(person: Person, name = 'Grade 4 team'): Pr
   return res.body.community.id
 }
 
-export async function createMeeting(person: Person, communityId: string, title = 'Weekly meeting'): Promise<string> {
+export async function createMeeting(
+  person: Person,
+  communityId: string,
+  title = 'Weekly meeting',
+): Promise<string> {
   const res = await person.api.post<{ meeting: { id: string } }>(`/api/communities/${communityId}/meetings`, {
     title,
     startsAt: new Date(Date.now() + 3600_000).toISOString(),
@@ -99,7 +103,12 @@ export async function createMeeting(person: Person, communityId: string, title =
 }
 
 /** Invites `guest` into the community with `role` through a real invitation link. */
-export async function join(owner: Person, communityId: string, guest: Person, role = 'member'): Promise<void> {
+export async function join(
+  owner: Person,
+  communityId: string,
+  guest: Person,
+  role = 'member',
+): Promise<void> {
   const invite = await owner.api.post<{ code: string }>(`/api/communities/${communityId}/invites`, { role })
   if (invite.status !== 201) throw new Error(`invite failed: ${JSON.stringify(invite.body)}`)
   const accepted = await guest.api.post(`/api/invites/${invite.body.code}/accept`)
@@ -107,7 +116,9 @@ export async function join(owner: Person, communityId: string, guest: Person, ro
 }
 
 /** A facilitator with a community and a meeting: the usual starting point of a collab test. */
-export async function meetingFixture(baseUrl: string): Promise<{ owner: Person; communityId: string; meetingId: string }> {
+export async function meetingFixture(
+  baseUrl: string,
+): Promise<{ owner: Person; communityId: string; meetingId: string }> {
   const owner = await signUp(baseUrl, 'Facilitator')
   const communityId = await createCommunity(owner)
   const meetingId = await createMeeting(owner, communityId)

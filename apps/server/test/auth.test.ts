@@ -32,7 +32,11 @@ describe('accounts', () => {
   it('refuses a second account with the same email (409 email_taken), whatever its case', async () => {
     const api = new ApiClient(s.url)
     await api.post('/api/auth/signup', { email: 'dup@school.test', name: 'A', password })
-    const again = await new ApiClient(s.url).post('/api/auth/signup', { email: 'DUP@school.test', name: 'B', password })
+    const again = await new ApiClient(s.url).post('/api/auth/signup', {
+      email: 'DUP@school.test',
+      name: 'B',
+      password,
+    })
     expect(again).toMatchObject({ status: 409, body: { error: 'email_taken' } })
   })
 
@@ -51,9 +55,15 @@ describe('accounts', () => {
 
   it('logs in with the right password only', async () => {
     const person = await signUp(s.url, 'Lena')
-    const wrong = await new ApiClient(s.url).post('/api/auth/login', { email: person.email, password: 'nope nope nope' })
+    const wrong = await new ApiClient(s.url).post('/api/auth/login', {
+      email: person.email,
+      password: 'nope nope nope',
+    })
     expect(wrong).toMatchObject({ status: 401, body: { error: 'invalid_credentials' } })
-    const unknown = await new ApiClient(s.url).post('/api/auth/login', { email: 'ghost@school.test', password })
+    const unknown = await new ApiClient(s.url).post('/api/auth/login', {
+      email: 'ghost@school.test',
+      password,
+    })
     expect(unknown).toMatchObject({ status: 401, body: { error: 'invalid_credentials' } })
     const right = await new ApiClient(s.url).post('/api/auth/login', {
       email: person.email,
@@ -95,7 +105,9 @@ describe('rate limits', () => {
       const api = new ApiClient(limited.url)
       const statuses: number[] = []
       for (let i = 0; i < 7; i++) {
-        statuses.push((await api.post('/api/auth/login', { email: 'a@school.test', password: 'whatever!!' })).status)
+        statuses.push(
+          (await api.post('/api/auth/login', { email: 'a@school.test', password: 'whatever!!' })).status,
+        )
       }
       expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401])
       expect(statuses.slice(5)).toEqual([429, 429])

@@ -53,7 +53,11 @@ const communityRoutes: Call[] = [
   ['DELETE', '/api/communities/:community/members/:member'],
   ['POST', '/api/communities/:community/invites', { role: 'member' }],
   ['GET', '/api/communities/:community/invites'],
-  ['POST', '/api/communities/:community/meetings', { title: 'X', startsAt: '2026-12-01T15:00:00Z', durationMinutes: 45 }],
+  [
+    'POST',
+    '/api/communities/:community/meetings',
+    { title: 'X', startsAt: '2026-12-01T15:00:00Z', durationMinutes: 45 },
+  ],
   ['GET', '/api/communities/:community/meetings'],
   ['GET', '/api/meetings/:meeting'],
   ['PUT', '/api/meetings/:meeting/network-access', { guestRole: 'observer' }],
@@ -66,7 +70,11 @@ const facilitatorOnly: Call[] = [
   ['DELETE', '/api/communities/:community/members/:facilitator'],
   ['POST', '/api/communities/:community/invites', { role: 'member' }],
   ['GET', '/api/communities/:community/invites'],
-  ['POST', '/api/communities/:community/meetings', { title: 'X', startsAt: '2026-12-01T15:00:00Z', durationMinutes: 45 }],
+  [
+    'POST',
+    '/api/communities/:community/meetings',
+    { title: 'X', startsAt: '2026-12-01T15:00:00Z', durationMinutes: 45 },
+  ],
   ['PUT', '/api/meetings/:meeting/network-access', { guestRole: 'observer' }],
 ]
 
@@ -75,7 +83,7 @@ const everyProtectedRoute: Call[] = [
   ['POST', '/api/auth/tokens', {}],
   ['POST', '/api/communities', { name: 'New' }],
   ['GET', '/api/networks'],
-  ['POST', '/api/networks', { name: 'Net', communityId }],
+  ['POST', '/api/networks', { name: 'Net', communityId: 'somecommunity01' }],
   ['POST', '/api/invites/abcdefghijklmnop/accept'],
   ...communityRoutes,
 ]
@@ -135,14 +143,13 @@ describe('malformed input: 400 with a message, nothing stored', () => {
     expect(after.body.communities).toEqual(before.body.communities)
   })
 
-  it.each([
-    [{ role: 'owner' }],
-    [{ role: 'member', expiresInHours: 0 }],
-    [{}],
-  ])('refuses invite body %j', async (body) => {
-    const res = await facilitator.api.post(`/api/communities/${communityId}/invites`, body)
-    expect(res).toMatchObject({ status: 400, body: { error: 'invalid_request' } })
-  })
+  it.each([[{ role: 'owner' }], [{ role: 'member', expiresInHours: 0 }], [{}]])(
+    'refuses invite body %j',
+    async (body) => {
+      const res = await facilitator.api.post(`/api/communities/${communityId}/invites`, body)
+      expect(res).toMatchObject({ status: 400, body: { error: 'invalid_request' } })
+    },
+  )
 
   it.each([
     [{ title: 'T', startsAt: 'next tuesday', durationMinutes: 30 }],

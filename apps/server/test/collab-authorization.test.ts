@@ -91,7 +91,9 @@ describe('who may open a document', () => {
     const person = await signUp(s.url, 'Expired')
     await join(facilitator, communityId, person, 'member')
     withDatabase((db) =>
-      db.prepare('UPDATE sessions SET expires_at = ? WHERE token_hash = ?').run(Date.now() - 1, hashSecret(person.token)),
+      db
+        .prepare('UPDATE sessions SET expires_at = ? WHERE token_hash = ?')
+        .run(Date.now() - 1, hashSecret(person.token)),
     )
     expect(await waitForDenied(client(`meeting/${meetingId}`, person.token))).toBe(DenyReason.unauthenticated)
   })
@@ -112,7 +114,9 @@ describe('who may open a document', () => {
     ['community/<community>/plan'],
   ])('refuses a non-member %s exactly as an unknown id', async (pattern) => {
     const forbidden = pattern.replace('<meeting>', meetingId).replace('<community>', communityId)
-    const unknown = pattern.replace('<meeting>', 'nosuchmeeting123').replace('<community>', 'nosuchcommunity1')
+    const unknown = pattern
+      .replace('<meeting>', 'nosuchmeeting123')
+      .replace('<community>', 'nosuchcommunity1')
     expect(await waitForDenied(client(forbidden, outsider.token))).toBe(DenyReason.unknownDocument)
     expect(await waitForDenied(client(unknown, outsider.token))).toBe(DenyReason.unknownDocument)
     // Their own community's documents open fine with the same token.
@@ -121,7 +125,10 @@ describe('who may open a document', () => {
   })
 
   it('refuses a browser connection from a foreign page (Origin), even with a valid session cookie', async () => {
-    const socket = await openRawSocket(s.wsUrl, { origin: 'https://evil.example', cookie: facilitator.api.cookie ?? '' })
+    const socket = await openRawSocket(s.wsUrl, {
+      origin: 'https://evil.example',
+      cookie: facilitator.api.cookie ?? '',
+    })
     expect(await authenticateRaw(socket, `meeting/${meetingId}`, '')).toEqual({
       ok: false,
       reason: DenyReason.forbiddenOrigin,
@@ -131,7 +138,10 @@ describe('who may open a document', () => {
 
   it('accepts the session cookie from our own page', async () => {
     const socket = await openRawSocket(s.wsUrl, { origin: s.url, cookie: facilitator.api.cookie ?? '' })
-    expect(await authenticateRaw(socket, `meeting/${meetingId}`, '')).toEqual({ ok: true, scope: 'read-write' })
+    expect(await authenticateRaw(socket, `meeting/${meetingId}`, '')).toEqual({
+      ok: true,
+      scope: 'read-write',
+    })
     socket.close()
   })
 })
@@ -146,7 +156,9 @@ describe('read-only connections change nothing', () => {
     await waitForSynced(watcher)
     const socket = await openRawSocket(s.wsUrl)
     expect(await authenticateRaw(socket, name(), who().token)).toEqual({ ok: true, scope: 'readonly' })
-    expect(await sendUpdate(socket, name(), foreignItemUpdate(watcher.doc, 'written by a reader'))).toBe(false)
+    expect(await sendUpdate(socket, name(), foreignItemUpdate(watcher.doc, 'written by a reader'))).toBe(
+      false,
+    )
     socket.close()
 
     const fresh = client(name(), facilitator.token)
@@ -160,16 +172,24 @@ describe('read-only connections change nothing', () => {
     await waitForSynced(watcher)
     const socket = await openRawSocket(s.wsUrl)
     await authenticateRaw(socket, `meeting/${meetingId}`, member.token)
-    expect(await sendUpdate(socket, `meeting/${meetingId}`, foreignItemUpdate(watcher.doc, 'by a member'))).toBe(true)
+    expect(
+      await sendUpdate(socket, `meeting/${meetingId}`, foreignItemUpdate(watcher.doc, 'by a member')),
+    ).toBe(true)
     socket.close()
-    await waitForDoc(watcher, (doc) => readAgenda(doc).some((i) => i.title === 'by a member'), 'the member’s item')
+    await waitForDoc(
+      watcher,
+      (doc) => readAgenda(doc).some((i) => i.title === 'by a member'),
+      'the member’s item',
+    )
   })
 })
 
 describe('access changes reach live connections', () => {
   function closedWith(c: TestClient): Promise<number> {
     return new Promise((resolve) => {
-      c.provider.configuration.websocketProvider.on('close', ({ event }: { event: CloseEvent }) => resolve(event.code))
+      c.provider.configuration.websocketProvider.on('close', ({ event }: { event: CloseEvent }) =>
+        resolve(event.code),
+      )
     })
   }
 
@@ -182,7 +202,9 @@ describe('access changes reach live connections', () => {
     const denied = waitForDenied(tab)
 
     const removedAt = Date.now()
-    expect((await facilitator.api.delete(`/api/communities/${communityId}/members/${person.id}`)).status).toBe(204)
+    expect(
+      (await facilitator.api.delete(`/api/communities/${communityId}/members/${person.id}`)).status,
+    ).toBe(204)
     expect(await closed).toBe(CloseCode.accessChanged)
     expect(Date.now() - removedAt).toBeLessThan(1_000)
     expect(await denied).toBe(DenyReason.unknownDocument)

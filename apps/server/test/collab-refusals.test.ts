@@ -1,6 +1,7 @@
 import { CloseCode, DenyReason } from '@confer/model'
 import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { meetingFixture } from '../../../test/support/api-client.ts'
 import {
   connectClient,
   type TestClient,
@@ -8,7 +9,6 @@ import {
   waitForDoc,
   waitForSynced,
 } from '../../../test/support/collab-clients.ts'
-import { meetingFixture } from '../../../test/support/api-client.ts'
 import { paragraphs, typeParagraph } from '../../../test/support/notes.ts'
 import { authFrame, frame, MessageType, nextFrameOfType, openRawSocket, whenClosed } from './raw-socket.ts'
 import { type RunningServer, startServer } from './test-server.ts'

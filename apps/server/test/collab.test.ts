@@ -45,7 +45,10 @@ describe('collaboration over /collab', () => {
     const both = (doc: Parameters<typeof paragraphs>[0]) =>
       paragraphs(doc).includes('Alice: we look at the reading data first') &&
       paragraphs(doc).includes('Bob: then the writing samples')
-    await Promise.all([waitForDoc(alice, both, 'alice to see both'), waitForDoc(bob, both, 'bob to see both')])
+    await Promise.all([
+      waitForDoc(alice, both, 'alice to see both'),
+      waitForDoc(bob, both, 'bob to see both'),
+    ])
     expect(paragraphs(alice.doc)).toEqual(paragraphs(bob.doc))
   })
 

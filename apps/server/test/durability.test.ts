@@ -1,13 +1,13 @@
 import path from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, describe, expect, it } from 'vitest'
+import { meetingFixture } from '../../../test/support/api-client.ts'
 import {
   connectClient,
   type TestClient,
   waitForAcknowledged,
   waitForSynced,
 } from '../../../test/support/collab-clients.ts'
-import { meetingFixture } from '../../../test/support/api-client.ts'
 import { paragraphs, typeParagraph } from '../../../test/support/notes.ts'
 import { DATABASE_FILE, openDatabase } from '../src/stores/sqlite/database.ts'
 import { SqliteDocumentStore } from '../src/stores/sqlite/sqlite-document-store.ts'

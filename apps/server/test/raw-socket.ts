@@ -60,7 +60,11 @@ export function authFrame(documentName: string, token: string): Uint8Array {
 export type AuthOutcome = { ok: true; scope: string } | { ok: false; reason: string }
 
 /** Sends the auth frame and resolves with the server's verdict for that document. */
-export async function authenticateRaw(socket: WebSocket, documentName: string, token: string): Promise<AuthOutcome> {
+export async function authenticateRaw(
+  socket: WebSocket,
+  documentName: string,
+  token: string,
+): Promise<AuthOutcome> {
   const reply = nextFrameOfType(socket, documentName, MessageType.Auth)
   socket.send(authFrame(documentName, token))
   const decoder = decoding.createDecoder(await reply)
@@ -73,7 +77,11 @@ export async function authenticateRaw(socket: WebSocket, documentName: string, t
 }
 
 /** Sends one Yjs update on the sync channel; resolves with whether the server applied it. */
-export async function sendUpdate(socket: WebSocket, documentName: string, update: Uint8Array): Promise<boolean> {
+export async function sendUpdate(
+  socket: WebSocket,
+  documentName: string,
+  update: Uint8Array,
+): Promise<boolean> {
   const status = nextFrameOfType(socket, documentName, MessageType.SyncStatus)
   socket.send(
     frame(documentName, MessageType.Sync, (e) => {

@@ -32,7 +32,12 @@ export type LoginBody = z.infer<typeof LoginBody>
 export const CreateTokenBody = z
   .strictObject({
     /** Lifetime in seconds: one minute to 90 days; a day by default. */
-    ttlSeconds: z.number().int().min(60).max(90 * 24 * 3600).optional(),
+    ttlSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(90 * 24 * 3600)
+      .optional(),
   })
   .default({})
 

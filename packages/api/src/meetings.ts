@@ -4,7 +4,11 @@ import { RoleSchema } from './roles.ts'
 export const CreateMeetingBody = z.strictObject({
   title: z.string().trim().min(1, 'Give the meeting a title.').max(200),
   startsAt: z.iso.datetime({ offset: true, message: 'startsAt must be an ISO date-time.' }),
-  durationMinutes: z.number().int().min(5).max(8 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(8 * 60),
 })
 
 /** Opens a meeting to the other communities of its networks (guests), or closes it (null). */

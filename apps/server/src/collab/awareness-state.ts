@@ -28,7 +28,10 @@ function sanitizeCursor(value: unknown): unknown {
   return json.length <= MAX_CURSOR_JSON ? JSON.parse(json) : undefined
 }
 
-export function sanitizeAwarenessState(state: Record<string, unknown>, who: Identity): Record<string, unknown> {
+export function sanitizeAwarenessState(
+  state: Record<string, unknown>,
+  who: Identity,
+): Record<string, unknown> {
   const user = state.user as { color?: unknown } | undefined
   const color = typeof user?.color === 'string' && COLOR.test(user.color) ? user.color : DEFAULT_COLOR
   const clean: Record<string, unknown> = { user: { id: who.userId, name: who.userName, color } }

@@ -10,7 +10,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const status = error.statusCode ?? 500
     if (status >= 500) {
       req.log.error({ err: error }, 'request failed')
-      return reply.status(500).send({ error: 'internal', message: 'Something went wrong on our side. Try again.' })
+      return reply
+        .status(500)
+        .send({ error: 'internal', message: 'Something went wrong on our side. Try again.' })
     }
     return reply.status(status).send({ error: fastifyCode(error), message: error.message })
   })

@@ -6,7 +6,11 @@ import type { Config } from '../config.ts'
  * origin of the Host the request was sent to. Non-browser clients send no Origin and
  * authenticate with a bearer token instead.
  */
-export function originAllowed(config: Config, headers: { origin?: string | undefined; host?: string | undefined }, secure: boolean): boolean {
+export function originAllowed(
+  config: Config,
+  headers: { origin?: string | undefined; host?: string | undefined },
+  secure: boolean,
+): boolean {
   const origin = headers.origin
   if (origin === undefined) return true
   if (config.publicOrigin) return origin === config.publicOrigin

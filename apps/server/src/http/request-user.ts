@@ -45,10 +45,18 @@ export function authenticate(req: FastifyRequest, auth: AuthService): Promise<Au
  * The signed-in caller, or a 401. A cookie-authenticated request that changes something must
  * come from our own pages (Origin check), the second line of defence behind SameSite=Lax.
  */
-export async function requireUser(req: FastifyRequest, auth: AuthService, config: Config): Promise<Authenticated> {
+export async function requireUser(
+  req: FastifyRequest,
+  auth: AuthService,
+  config: Config,
+): Promise<Authenticated> {
   const who = await authenticate(req, auth)
   if (!who) throw new ServiceError(401, 'unauthenticated', 'Log in to continue.')
-  if (who.via === 'session' && req.method !== 'GET' && !originAllowed(config, req.headers, req.protocol === 'https')) {
+  if (
+    who.via === 'session' &&
+    req.method !== 'GET' &&
+    !originAllowed(config, req.headers, req.protocol === 'https')
+  ) {
     throw new ServiceError(403, 'forbidden', 'This request did not come from a Confer page.')
   }
   return who

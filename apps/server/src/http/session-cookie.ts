@@ -19,7 +19,12 @@ export function readCookie(header: string | null | undefined, name: string): str
   return null
 }
 
-export function setSessionCookie(reply: FastifyReply, secret: string, expiresAt: number, secure: boolean): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  secret: string,
+  expiresAt: number,
+  secure: boolean,
+): void {
   const parts = [
     `${SESSION_COOKIE}=${encodeURIComponent(secret)}`,
     'Path=/',

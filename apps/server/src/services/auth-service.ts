@@ -42,7 +42,8 @@ export class AuthService {
   async login(email: string, password: string): Promise<User> {
     const user = await this.#accounts.userByEmail(email)
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()))
-    if (!user || !ok) throw new ServiceError(401, 'invalid_credentials', 'That email and password do not match.')
+    if (!user || !ok)
+      throw new ServiceError(401, 'invalid_credentials', 'That email and password do not match.')
     return publicUser(user)
   }
 

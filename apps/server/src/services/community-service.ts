@@ -47,7 +47,11 @@ export class CommunityService {
     }
   }
 
-  async update(communityId: string, userId: string, changes: { name?: string; focus?: string }): Promise<Community> {
+  async update(
+    communityId: string,
+    userId: string,
+    changes: { name?: string; focus?: string },
+  ): Promise<Community> {
     await this.requireRole(communityId, userId, 'facilitator')
     await this.#store.updateCommunity(communityId, changes)
     return this.get(communityId, userId)

@@ -26,7 +26,12 @@ export class InviteService {
     this.#now = now
   }
 
-  async create(communityId: string, actorId: string, role: Role, hours = DEFAULT_INVITE_HOURS): Promise<Invite> {
+  async create(
+    communityId: string,
+    actorId: string,
+    role: Role,
+    hours = DEFAULT_INVITE_HOURS,
+  ): Promise<Invite> {
     await this.#communities.requireRole(communityId, actorId, 'facilitator')
     const code = newSecret()
     const now = this.#now()
@@ -57,7 +62,8 @@ export class InviteService {
 
   async revoke(communityId: string, actorId: string, inviteId: string): Promise<void> {
     await this.#communities.requireRole(communityId, actorId, 'facilitator')
-    if (!(await this.#store.revokeInvite(communityId, inviteId, this.#now()))) throw notFound('That invitation')
+    if (!(await this.#store.revokeInvite(communityId, inviteId, this.#now())))
+      throw notFound('That invitation')
   }
 
   /** What the link offers, for the page a person sees before accepting (or signing up). */
@@ -65,7 +71,11 @@ export class InviteService {
     const invite = await this.#usable(code)
     const community = await this.#store.communityById(invite.communityId)
     if (!community) throw notFound('That invitation')
-    return { communityName: community.name, role: invite.role, expiresAt: new Date(invite.expiresAt).toISOString() }
+    return {
+      communityName: community.name,
+      role: invite.role,
+      expiresAt: new Date(invite.expiresAt).toISOString(),
+    }
   }
 
   async accept(code: string, userId: string): Promise<AcceptedInvite> {
@@ -86,7 +96,11 @@ export class InviteService {
     const invite = code.length > 200 ? null : await this.#store.inviteByCodeHash(hashSecret(code))
     if (!invite || invite.revokedAt !== null) throw notFound('That invitation')
     if (invite.expiresAt <= this.#now()) {
-      throw new ServiceError(410, 'invite_expired', 'This invitation has expired. Ask your facilitator for a new link.')
+      throw new ServiceError(
+        410,
+        'invite_expired',
+        'This invitation has expired. Ask your facilitator for a new link.',
+      )
     }
     return invite
   }

@@ -80,7 +80,10 @@ export class MeetingService {
     if (!meeting) return null
     const membership = await this.#communityStore.membership(meeting.communityId, userId)
     if (membership) return { meeting, role: membership.role, guest: false }
-    if (meeting.networkGuestRole && (await this.#communityStore.sharesNetworkWith(meeting.communityId, userId))) {
+    if (
+      meeting.networkGuestRole &&
+      (await this.#communityStore.sharesNetworkWith(meeting.communityId, userId))
+    ) {
       return { meeting, role: meeting.networkGuestRole, guest: true }
     }
     return null
@@ -99,7 +102,11 @@ export class MeetingService {
   }
 
   /** Opens the meeting to the community's networks with a guest role, or closes it (null). */
-  async setNetworkAccess(meetingId: string, userId: string, guestRole: 'member' | 'observer' | null): Promise<MeetingView> {
+  async setNetworkAccess(
+    meetingId: string,
+    userId: string,
+    guestRole: 'member' | 'observer' | null,
+  ): Promise<MeetingView> {
     const access = await this.access(meetingId, userId)
     if (!access || access.guest) throw notFound('That meeting')
     await this.#communities.requireRole(access.meeting.communityId, userId, 'facilitator')

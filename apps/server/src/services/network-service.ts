@@ -2,7 +2,10 @@ import type { Network, NetworkSummary } from '@confer/api'
 import { newId } from '@confer/model'
 import type { CommunityStore } from '../stores/community-store.ts'
 import type { CommunityService } from './community-service.ts'
-import { notFound } from './service-error.ts'
+import { hashSecret, newSecret } from './secrets.ts'
+import { notFound, ServiceError } from './service-error.ts'
+
+const NETWORK_INVITE_DAYS = 14
 
 /** Networks: communities from several schools linked by one purpose. */
 export class NetworkService {
@@ -16,7 +19,10 @@ export class NetworkService {
     this.#now = now
   }
 
-  async create(userId: string, input: { name: string; purpose?: string; communityId: string }): Promise<Network> {
+  async create(
+    userId: string,
+    input: { name: string; purpose?: string; communityId: string },
+  ): Promise<Network> {
     await this.#communities.requireRole(input.communityId, userId, 'facilitator')
     const id = newId()
     await this.#store.insertNetwork(
@@ -51,6 +57,39 @@ export class NetworkService {
   /** Adds a community its facilitator brings into a network they can already see. */
   async addCommunity(networkId: string, userId: string, communityId: string): Promise<Network> {
     await this.get(networkId, userId)
+    await this.#communities.requireRole(communityId, userId, 'facilitator')
+    await this.#store.addNetworkCommunity(networkId, communityId, this.#now())
+    return this.get(networkId, userId)
+  }
+
+  /** A link for the facilitator of another school's community to bring it into the network. */
+  async invite(networkId: string, userId: string): Promise<{ code: string; expiresAt: string }> {
+    const network = await this.get(networkId, userId)
+    if (!network.canManage) {
+      throw new ServiceError(
+        403,
+        'forbidden',
+        'Only facilitators of a community in this network can invite others.',
+      )
+    }
+    const code = newSecret()
+    const now = this.#now()
+    const expiresAt = now + NETWORK_INVITE_DAYS * 24 * 3600 * 1000
+    await this.#store.insertNetworkInvite({
+      codeHash: hashSecret(code),
+      networkId,
+      createdBy: userId,
+      createdAt: now,
+      expiresAt,
+    })
+    return { code, expiresAt: new Date(expiresAt).toISOString() }
+  }
+
+  /** Joins a community the caller facilitates to the network an invitation code leads to. */
+  async acceptInvite(code: string, userId: string, communityId: string): Promise<Network> {
+    const networkId =
+      code.length > 200 ? null : await this.#store.networkInvite(hashSecret(code), this.#now())
+    if (!networkId) throw notFound('That network invitation')
     await this.#communities.requireRole(communityId, userId, 'facilitator')
     await this.#store.addNetworkCommunity(networkId, communityId, this.#now())
     return this.get(networkId, userId)

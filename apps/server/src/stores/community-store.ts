@@ -55,7 +55,11 @@ export interface CommunityStore {
    * Sets a role (or removes the member, with `null`) unless that would leave the community
    * without a facilitator; returns 'last_facilitator' then. Checked and written atomically.
    */
-  changeRole(communityId: string, userId: string, role: Role | null): Promise<'ok' | 'not_member' | 'last_facilitator'>
+  changeRole(
+    communityId: string,
+    userId: string,
+    role: Role | null,
+  ): Promise<'ok' | 'not_member' | 'last_facilitator'>
 
   insertInvite(invite: InviteRecord): Promise<void>
   inviteByCodeHash(codeHash: string): Promise<InviteRecord | null>
@@ -69,6 +73,15 @@ export interface CommunityStore {
   networksOfCommunity(communityId: string): Promise<{ id: string; name: string }[]>
   /** Networks any of the user's communities belong to. */
   networksOfUser(userId: string): Promise<NetworkRecord[]>
+  insertNetworkInvite(invite: {
+    codeHash: string
+    networkId: string
+    createdBy: string
+    createdAt: number
+    expiresAt: number
+  }): Promise<void>
+  /** The network an unexpired invitation code leads to, or null. */
+  networkInvite(codeHash: string, now: number): Promise<string | null>
   /** Whether the user belongs to some community that shares a network with `communityId`. */
   sharesNetworkWith(communityId: string, userId: string): Promise<boolean>
 }

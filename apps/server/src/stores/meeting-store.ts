@@ -14,6 +14,10 @@ export interface MeetingStore {
   /** Newest first. */
   meetingsOf(communityId: string): Promise<MeetingRecord[]>
   /** Upcoming meetings across the user's communities, soonest first. */
-  upcomingFor(userId: string, from: number, limit: number): Promise<(MeetingRecord & { communityName: string })[]>
+  upcomingFor(
+    userId: string,
+    from: number,
+    limit: number,
+  ): Promise<(MeetingRecord & { communityName: string })[]>
   setNetworkGuestRole(id: string, role: 'member' | 'observer' | null): Promise<void>
 }

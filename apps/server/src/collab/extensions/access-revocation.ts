@@ -18,7 +18,9 @@ export class AccessRevocation implements Extension {
     events.on('membershipChanged', ({ communityId, userId }) =>
       this.#close((c) => c.userId === userId && c.communityId === communityId),
     )
-    events.on('meetingAccessChanged', ({ meetingId }) => this.#close((c) => c.guest === true && c.meetingId === meetingId))
+    events.on('meetingAccessChanged', ({ meetingId }) =>
+      this.#close((c) => c.guest === true && c.meetingId === meetingId),
+    )
     events.on('credentialRevoked', ({ tokenHash }) => this.#close((c) => c.credentialHash === tokenHash))
   }
 

@@ -31,7 +31,8 @@ export class Authentication implements Extension {
     const { requestHeaders, documentName, connectionConfig, context } = payload
     const origin = requestHeaders.get('origin') ?? undefined
     const host = requestHeaders.get('host') ?? undefined
-    if (!originAllowed(this.#config, { origin, host }, context.secure)) throw { reason: DenyReason.forbiddenOrigin }
+    if (!originAllowed(this.#config, { origin, host }, context.secure))
+      throw { reason: DenyReason.forbiddenOrigin }
 
     const token = payload.token
     const cookie = readCookie(requestHeaders.get('cookie'), SESSION_COOKIE)

@@ -29,7 +29,11 @@ export class AwarenessGuard implements Extension {
       this.#owners.set(document, owners)
     }
     let owned = [...owners.values()].filter((c) => c === connection).length
-    const identity = { userId: context.userId, userName: context.userName, readOnly: context.readOnly === true }
+    const identity = {
+      userId: context.userId,
+      userName: context.userName,
+      readOnly: context.readOnly === true,
+    }
     for (const [clientId, state] of [...states]) {
       const owner = owners.get(clientId)
       // An id still held by another live connection is someone else's: never speak for it.

@@ -1,7 +1,7 @@
 import { CreateTokenBody, LoginBody, SignupBody } from '@confer/api'
 import type { FastifyInstance } from 'fastify'
-import { hashSecret } from '../../services/secrets.ts'
 import { DEFAULT_TOKEN_TTL_MS, SESSION_TTL_MS } from '../../services/auth-service.ts'
+import { hashSecret } from '../../services/secrets.ts'
 import { authenticate, requireUser } from '../request-user.ts'
 import { clearSessionCookie, isSecure, setSessionCookie } from '../session-cookie.ts'
 import { parse } from '../validation.ts'

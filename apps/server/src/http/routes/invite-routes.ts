@@ -11,7 +11,9 @@ function codeParam(params: unknown): string {
 
 export function registerInviteRoutes(app: FastifyInstance, { config, services }: RouteDeps): void {
   /** Anyone holding the link may see what it offers, so a newcomer knows what they sign up for. */
-  app.get('/api/invites/:code', async (req) => ({ invite: await services.invites.preview(codeParam(req.params)) }))
+  app.get('/api/invites/:code', async (req) => ({
+    invite: await services.invites.preview(codeParam(req.params)),
+  }))
 
   app.post('/api/invites/:code/accept', async (req) => {
     const { user } = await requireUser(req, services.auth, config)

@@ -24,6 +24,20 @@ export function registerNetworkRoutes(app: FastifyInstance, { config, services }
     return { network: await networks.get(network(req.params), user.id) }
   })
 
+  app.post('/api/networks/:id/invites', async (req, reply) => {
+    const { user } = await requireUser(req, auth, config)
+    return reply.status(201).send(await networks.invite(network(req.params), user.id))
+  })
+
+  app.post('/api/network-invites/:code/accept', async (req) => {
+    const { user } = await requireUser(req, auth, config)
+    const code = (req.params as { code?: unknown }).code
+    const body = parse(AddNetworkCommunityBody, req.body)
+    return {
+      network: await networks.acceptInvite(typeof code === 'string' ? code : '', user.id, body.communityId),
+    }
+  })
+
   app.post('/api/networks/:id/communities', async (req) => {
     const { user } = await requireUser(req, auth, config)
     const id = network(req.params)

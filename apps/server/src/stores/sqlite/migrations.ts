@@ -69,6 +69,13 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (network_id, community_id)
    );
    CREATE INDEX network_communities_by_community ON network_communities (community_id);
+   CREATE TABLE network_invites (
+     code_hash TEXT PRIMARY KEY,
+     network_id TEXT NOT NULL REFERENCES networks (id) ON DELETE CASCADE,
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
    CREATE TABLE meetings (
      id TEXT PRIMARY KEY,
      community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,

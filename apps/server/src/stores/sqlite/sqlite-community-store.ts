@@ -143,7 +143,9 @@ export class SqliteCommunityStore implements CommunityStore {
         if (n <= 1) return 'last_facilitator'
       }
       if (role === null) {
-        this.#db.prepare('DELETE FROM memberships WHERE community_id = ? AND user_id = ?').run(communityId, userId)
+        this.#db
+          .prepare('DELETE FROM memberships WHERE community_id = ? AND user_id = ?')
+          .run(communityId, userId)
       } else {
         this.#db
           .prepare('UPDATE memberships SET role = ? WHERE community_id = ? AND user_id = ?')
@@ -163,7 +165,9 @@ export class SqliteCommunityStore implements CommunityStore {
   }
 
   async inviteByCodeHash(codeHash: string): Promise<InviteRecord | null> {
-    const row = this.#db.prepare('SELECT * FROM invites WHERE code_hash = ?').get(codeHash) as InviteRow | undefined
+    const row = this.#db.prepare('SELECT * FROM invites WHERE code_hash = ?').get(codeHash) as
+      | InviteRow
+      | undefined
     return row ? toInvite(row) : null
   }
 
@@ -238,6 +242,27 @@ export class SqliteCommunityStore implements CommunityStore {
       )
       .all(userId) as unknown as NetworkRow[]
     return rows.map(toNetwork)
+  }
+
+  async insertNetworkInvite(i: {
+    codeHash: string
+    networkId: string
+    createdBy: string
+    createdAt: number
+    expiresAt: number
+  }): Promise<void> {
+    this.#db
+      .prepare(
+        'INSERT INTO network_invites (code_hash, network_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(i.codeHash, i.networkId, i.createdBy, i.createdAt, i.expiresAt)
+  }
+
+  async networkInvite(codeHash: string, now: number): Promise<string | null> {
+    const row = this.#db
+      .prepare('SELECT network_id FROM network_invites WHERE code_hash = ? AND expires_at > ?')
+      .get(codeHash, now) as { network_id: string } | undefined
+    return row?.network_id ?? null
   }
 
   async sharesNetworkWith(communityId: string, userId: string): Promise<boolean> {
