@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, describe, expect, it } from 'vitest'
+import { meetingFixture, type Person } from '../support/api-client.ts'
 import {
   connectClient,
   type TestClient,
@@ -43,8 +44,8 @@ async function start(dir: string): Promise<ServerProcess> {
   return p
 }
 
-function client(wsUrl: string, name: string): TestClient {
-  const c = connectClient(wsUrl, name)
+function client(wsUrl: string, name: string, person: Person): TestClient {
+  const c = connectClient(wsUrl, name, person.token)
   clients.push(c)
   return c
 }
@@ -55,9 +56,9 @@ async function killHard(p: ServerProcess): Promise<void> {
 }
 
 /** What a brand-new client sees after the server has come back on the same data. */
-async function notesAfterRestart(dir: string, name: string): Promise<string[]> {
+async function notesAfterRestart(dir: string, name: string, person: Person): Promise<string[]> {
   const again = await start(dir)
-  const reader = client(again.wsUrl, name)
+  const reader = client(again.wsUrl, name, person)
   await waitForSynced(reader)
   return paragraphs(reader.doc)
 }
@@ -66,22 +67,24 @@ describe('acknowledged edits survive kill -9 of the server', () => {
   it('one acknowledged edit', async () => {
     const dir = dataDir()
     const server = await start(dir)
-    const tab = client(server.wsUrl, 'meeting/crash1')
+    const { owner, meetingId } = await meetingFixture(server.url)
+    const name = `meeting/${meetingId}`
+    const tab = client(server.wsUrl, name, owner)
     await waitForSynced(tab)
     typeParagraph(tab.doc, 'we agreed to bring student work next week')
     await waitForAcknowledged(tab)
     await killHard(server)
     tab.destroy()
 
-    expect(await notesAfterRestart(dir, 'meeting/crash1')).toEqual([
-      'we agreed to bring student work next week',
-    ])
+    expect(await notesAfterRestart(dir, name, owner)).toEqual(['we agreed to bring student work next week'])
   })
 
   it('500 rapid edits, killed as soon as the last is acknowledged', async () => {
     const dir = dataDir()
     const server = await start(dir)
-    const tab = client(server.wsUrl, 'meeting/crash500')
+    const { owner, meetingId } = await meetingFixture(server.url)
+    const name = `meeting/${meetingId}`
+    const tab = client(server.wsUrl, name, owner)
     await waitForSynced(tab)
     const typed = Array.from({ length: 500 }, (_, i) => `edit ${i}`)
     for (const line of typed) typeParagraph(tab.doc, line)
@@ -89,13 +92,15 @@ describe('acknowledged edits survive kill -9 of the server', () => {
     await killHard(server)
     tab.destroy()
 
-    expect(await notesAfterRestart(dir, 'meeting/crash500')).toEqual(typed)
+    expect(await notesAfterRestart(dir, name, owner)).toEqual(typed)
   })
 
   it('killed mid-stream: every edit acknowledged before the kill is there after restart', async () => {
     const dir = dataDir()
     const server = await start(dir)
-    const tab = client(server.wsUrl, 'meeting/crashmid')
+    const { owner, meetingId } = await meetingFixture(server.url)
+    const name = `meeting/${meetingId}`
+    const tab = client(server.wsUrl, name, owner)
     await waitForSynced(tab)
 
     let typed = 0
@@ -121,7 +126,7 @@ describe('acknowledged edits survive kill -9 of the server', () => {
     await server.exited
     tab.destroy()
 
-    const after = await notesAfterRestart(dir, 'meeting/crashmid')
+    const after = await notesAfterRestart(dir, name, owner)
     expect(acknowledgedAtKill).toBeGreaterThanOrEqual(250)
     const acknowledged = Array.from({ length: acknowledgedAtKill }, (_, i) => `edit ${i}`)
     expect(after.slice(0, acknowledgedAtKill)).toEqual(acknowledged)
@@ -132,7 +137,9 @@ describe('graceful shutdown', () => {
   it('SIGTERM closes connections, compacts the log and exits 0', async () => {
     const dir = dataDir()
     const server = await start(dir)
-    const tab = client(server.wsUrl, 'meeting/term1')
+    const { owner, meetingId } = await meetingFixture(server.url)
+    const name = `meeting/${meetingId}`
+    const tab = client(server.wsUrl, name, owner)
     await waitForSynced(tab)
     typeParagraph(tab.doc, 'closing reflection: we kept our norms')
     await waitForAcknowledged(tab)
@@ -142,8 +149,8 @@ describe('graceful shutdown', () => {
     expect(await server.exited).toEqual({ code: 0, signal: null })
     expect(Date.now() - started).toBeLessThan(10_000)
     tab.destroy()
-    expect(loggedUpdates(dir, 'meeting/term1')).toBe(0)
+    expect(loggedUpdates(dir, name)).toBe(0)
 
-    expect(await notesAfterRestart(dir, 'meeting/term1')).toEqual(['closing reflection: we kept our norms'])
+    expect(await notesAfterRestart(dir, name, owner)).toEqual(['closing reflection: we kept our norms'])
   })
 })

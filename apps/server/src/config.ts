@@ -18,6 +18,8 @@ export interface Config {
   compactionMaxDebounceMs: number
   /** Where the built web app lives; null serves no web app (API and WebSocket only). */
   webDistDir: string | null
+  /** Sign-up and log-in attempts allowed per client address per minute. */
+  authRateLimit: number
 }
 
 const port = z.coerce.number().int().min(0).max(65535)
@@ -35,6 +37,7 @@ const EnvSchema = z.object({
   COMPACTION_DEBOUNCE_MS: positiveInt.default(5_000),
   COMPACTION_MAX_DEBOUNCE_MS: positiveInt.default(30_000),
   WEB_DIST_DIR: z.string().optional(),
+  AUTH_RATE_LIMIT: positiveInt.default(20),
 })
 
 export class ConfigError extends Error {}
@@ -67,5 +70,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     compactionDebounceMs: e.COMPACTION_DEBOUNCE_MS,
     compactionMaxDebounceMs: Math.max(e.COMPACTION_MAX_DEBOUNCE_MS, e.COMPACTION_DEBOUNCE_MS),
     webDistDir: e.WEB_DIST_DIR === '' ? null : path.resolve(e.WEB_DIST_DIR ?? defaultWebDist),
+    authRateLimit: e.AUTH_RATE_LIMIT,
   }
 }

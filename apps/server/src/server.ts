@@ -7,11 +7,13 @@ import { createHocuspocus } from './collab/create-hocuspocus.ts'
 import { closeAllSockets, drainDocuments } from './collab/shutdown.ts'
 import type { Config } from './config.ts'
 import { registerErrorHandling } from './http/errors.ts'
+import { RateLimiter } from './http/rate-limit.ts'
+import { registerApiRoutes } from './http/routes/index.ts'
 import { registerSystemRoutes } from './http/system-routes.ts'
 import { registerWebApp } from './http/web-app.ts'
+import { createServices } from './services/index.ts'
 import type { DocumentStore } from './stores/document-store.ts'
 import { openDatabase } from './stores/sqlite/database.ts'
-import { SqliteDocumentStore } from './stores/sqlite/sqlite-document-store.ts'
 
 export interface ConferServer {
   app: FastifyInstance
@@ -37,8 +39,8 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
     forceCloseConnections: true,
   })
   const db: DatabaseSync = openDatabase(config.dataDir)
-  const documents = overrides.documents ?? new SqliteDocumentStore(db)
-  const hocuspocus = createHocuspocus({ config, documents, logger: app.log })
+  const services = createServices(db, overrides)
+  const hocuspocus = createHocuspocus({ config, services, logger: app.log })
 
   registerErrorHandling(app)
   await app.register(websocket, {
@@ -49,13 +51,14 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
     },
   })
   registerSystemRoutes(app)
+  registerApiRoutes(app, { config, services, authLimiter: new RateLimiter(config.authRateLimit, 60_000) })
   registerCollabRoute(app, hocuspocus)
   await registerWebApp(app, config.webDistDir)
 
   app.addHook('onClose', async () => {
     const drained = await drainDocuments(hocuspocus, DRAIN_DEADLINE_MS)
     if (!drained) app.log.warn('shutdown deadline passed with documents still loaded')
-    await documents.close()
+    await services.documents.close()
     db.close()
   })
 

@@ -1,6 +1,7 @@
 import { CloseCode, DenyReason } from '@confer/model'
 import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { meetingFixture } from '../../../test/support/api-client.ts'
 import {
   connectClient,
   type TestClient,
@@ -14,10 +15,12 @@ import { type RunningServer, startServer } from './test-server.ts'
 
 const MAX_MESSAGE_BYTES = 64 * 1024
 let s: RunningServer
+let fixture: Awaited<ReturnType<typeof meetingFixture>>
 const clients: TestClient[] = []
 
 beforeEach(async () => {
   s = await startServer({ env: { MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES) } })
+  fixture = await meetingFixture(s.url)
 })
 
 afterEach(async () => {
@@ -25,16 +28,16 @@ afterEach(async () => {
   await s.close()
 })
 
-function client(name: string): TestClient {
-  const c = connectClient(s.wsUrl, name)
+function client(name: string, token = fixture.owner.token): TestClient {
+  const c = connectClient(s.wsUrl, name, token)
   clients.push(c)
   return c
 }
 
 /** After every refusal, the server must still serve a normal meeting end to end. */
 async function expectStillServing(): Promise<void> {
-  const a = client('meeting/healthy1')
-  const b = client('meeting/healthy1')
+  const a = client(`meeting/${fixture.meetingId}`)
+  const b = client(`meeting/${fixture.meetingId}`)
   await Promise.all([waitForSynced(a), waitForSynced(b)])
   const line = `still serving ${Math.random()}`
   typeParagraph(a.doc, line)
@@ -63,14 +66,18 @@ describe('document names (DESIGN §3 grammar)', () => {
     await expectStillServing()
   })
 
-  it.each(['meeting/abc', 'meeting/abc/run', 'community/abc/charter', 'community/abc/plan'])(
-    'accepts %j',
-    async (name) => {
-      const c = client(name)
-      await waitForSynced(c)
-      expect(c.provider.isAuthenticated).toBe(true)
-    },
-  )
+  it.each([
+    ['meeting/<meeting>', false],
+    ['meeting/<meeting>/run', true],
+    ['community/<community>/charter', false],
+    ['community/<community>/plan', false],
+  ] as const)('lets the facilitator open %j (read-only: %s)', async (pattern, readOnly) => {
+    const name = pattern.replace('<meeting>', fixture.meetingId).replace('<community>', fixture.communityId)
+    const c = client(name)
+    await waitForSynced(c)
+    expect(c.provider.isAuthenticated).toBe(true)
+    expect(c.provider.authorizedScope).toBe(readOnly ? 'readonly' : 'read-write')
+  })
 })
 
 describe('frames the server cannot use', () => {
@@ -83,11 +90,11 @@ describe('frames the server cannot use', () => {
   })
 
   it('applies and stores nothing of a corrupt Yjs update, and keeps serving', async () => {
-    const name = 'meeting/corrupt1'
+    const name = `meeting/${fixture.meetingId}`
     const socket = await openRawSocket(s.wsUrl)
     // Yjs rejects the update (and logs it); Hocuspocus then reports the message handled.
     const handled = nextFrameOfType(socket, name, MessageType.SyncStatus)
-    socket.send(authFrame(name))
+    socket.send(authFrame(name, fixture.owner.token))
     // Sync / update (type 2) with a payload that is not a Yjs update.
     socket.send(
       frame(name, MessageType.Sync, (e) => {

@@ -1,5 +1,6 @@
 import { readAgenda } from '@confer/model'
 import { afterEach, describe, expect, it } from 'vitest'
+import { meetingFixture } from '../../../test/support/api-client.ts'
 import {
   connectClient,
   type TestClient,
@@ -13,8 +14,8 @@ import { type RunningServer, startServer } from './test-server.ts'
 const clients: TestClient[] = []
 const servers: RunningServer[] = []
 
-function client(wsUrl: string, name: string): TestClient {
-  const c = connectClient(wsUrl, name)
+function client(wsUrl: string, name: string, token: string): TestClient {
+  const c = connectClient(wsUrl, name, token)
   clients.push(c)
   return c
 }
@@ -33,8 +34,9 @@ afterEach(async () => {
 describe('collaboration over /collab', () => {
   it('two providers on the same meeting converge on each other’s notes', async () => {
     const s = await server()
-    const alice = client(s.wsUrl, 'meeting/weekly1')
-    const bob = client(s.wsUrl, 'meeting/weekly1')
+    const { owner, meetingId } = await meetingFixture(s.url)
+    const alice = client(s.wsUrl, `meeting/${meetingId}`, owner.token)
+    const bob = client(s.wsUrl, `meeting/${meetingId}`, owner.token)
     await Promise.all([waitForSynced(alice), waitForSynced(bob)])
 
     typeParagraph(alice.doc, 'Alice: we look at the reading data first')
@@ -52,7 +54,8 @@ describe('collaboration over /collab', () => {
 
   it('seeds a new meeting with exactly one item, however many clients open it at once', async () => {
     const s = await server()
-    const tabs = [1, 2, 3, 4].map(() => client(s.wsUrl, 'meeting/fresh1'))
+    const { owner, meetingId } = await meetingFixture(s.url)
+    const tabs = [1, 2, 3, 4].map(() => client(s.wsUrl, `meeting/${meetingId}`, owner.token))
     await Promise.all(tabs.map((tab) => waitForSynced(tab)))
     for (const tab of tabs) {
       expect(readAgenda(tab.doc).map((item) => item.title)).toEqual(['Notes'])
@@ -61,7 +64,8 @@ describe('collaboration over /collab', () => {
 
   it('keeps a document across a graceful restart', async () => {
     const first = await server()
-    const writer = client(first.wsUrl, 'meeting/restart1')
+    const { owner, meetingId } = await meetingFixture(first.url)
+    const writer = client(first.wsUrl, `meeting/${meetingId}`, owner.token)
     await waitForSynced(writer)
     typeParagraph(writer.doc, 'Norms first, then data')
     await waitForAcknowledged(writer)
@@ -69,7 +73,7 @@ describe('collaboration over /collab', () => {
     await first.close()
 
     const second = await server({ dataDir: first.dataDir })
-    const reader = client(second.wsUrl, 'meeting/restart1')
+    const reader = client(second.wsUrl, `meeting/${meetingId}`, owner.token)
     await waitForSynced(reader)
     expect(paragraphs(reader.doc)).toEqual(['Norms first, then data'])
     expect(readAgenda(reader.doc)).toHaveLength(1)
@@ -77,7 +81,8 @@ describe('collaboration over /collab', () => {
 
   it('a client that stays connected through a restart reconnects and keeps editing', async () => {
     const first = await server()
-    const tab = client(first.wsUrl, 'meeting/through1')
+    const { owner, meetingId } = await meetingFixture(first.url)
+    const tab = client(first.wsUrl, `meeting/${meetingId}`, owner.token)
     await waitForSynced(tab)
     typeParagraph(tab.doc, 'before the restart')
     await waitForAcknowledged(tab)
@@ -89,7 +94,7 @@ describe('collaboration over /collab', () => {
     await server({ dataDir: first.dataDir, env: { PORT: port } })
     await waitForAcknowledged(tab)
 
-    const fresh = client(first.wsUrl, 'meeting/through1')
+    const fresh = client(first.wsUrl, `meeting/${meetingId}`, owner.token)
     await waitForSynced(fresh)
     expect(paragraphs(fresh.doc)).toEqual(['before the restart', 'while it was down'])
   })

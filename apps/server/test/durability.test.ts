@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, describe, expect, it } from 'vitest'
+import { meetingFixture } from '../../../test/support/api-client.ts'
 import {
   connectClient,
   type TestClient,
@@ -36,13 +37,15 @@ describe('durable document store', () => {
   it('has every acknowledged edit committed to the update log', async () => {
     const s = await startServer()
     servers.push(s)
-    const tab = connectClient(s.wsUrl, 'meeting/wal1')
+    const { owner, meetingId } = await meetingFixture(s.url)
+    const name = `meeting/${meetingId}`
+    const tab = connectClient(s.wsUrl, name, owner.token)
     clients.push(tab)
     await waitForSynced(tab)
-    const before = logRows(s.dataDir, 'meeting/wal1')
+    const before = logRows(s.dataDir, name)
     for (let i = 0; i < 20; i++) typeParagraph(tab.doc, `line ${i}`)
     await waitForAcknowledged(tab)
-    expect(logRows(s.dataDir, 'meeting/wal1')).toBeGreaterThan(before)
+    expect(logRows(s.dataDir, name)).toBeGreaterThan(before)
   })
 
   it('never acknowledges an edit the store failed to commit', async () => {
@@ -50,7 +53,8 @@ describe('durable document store', () => {
     const db = openDatabase(dataDir)
     const s = await startServer({ dataDir, documents: new SqliteDocumentStore(db) })
     servers.push(s)
-    const tab = connectClient(s.wsUrl, 'meeting/diskfull1')
+    const { owner, meetingId } = await meetingFixture(s.url)
+    const tab = connectClient(s.wsUrl, `meeting/${meetingId}`, owner.token)
     clients.push(tab)
     await waitForSynced(tab)
 
@@ -71,24 +75,26 @@ describe('durable document store', () => {
   it('compacts the log into a snapshot when the last client leaves, losing nothing', async () => {
     const s = await startServer()
     servers.push(s)
-    const tab = connectClient(s.wsUrl, 'meeting/compact1')
+    const { owner, meetingId } = await meetingFixture(s.url)
+    const name = `meeting/${meetingId}`
+    const tab = connectClient(s.wsUrl, name, owner.token)
     await waitForSynced(tab)
     for (let i = 0; i < 50; i++) typeParagraph(tab.doc, `point ${i}`)
     await waitForAcknowledged(tab)
-    expect(logRows(s.dataDir, 'meeting/compact1')).toBeGreaterThan(0)
+    expect(logRows(s.dataDir, name)).toBeGreaterThan(0)
 
     const unloaded = new Promise<void>((resolve) => {
       s.server.hocuspocus.configuration.extensions.push({
         async afterUnloadDocument({ documentName }: { documentName: string }) {
-          if (documentName === 'meeting/compact1') resolve()
+          if (documentName === name) resolve()
         },
       })
     })
     tab.destroy()
     await unloaded
-    expect(logRows(s.dataDir, 'meeting/compact1')).toBe(0)
+    expect(logRows(s.dataDir, name)).toBe(0)
 
-    const reader = connectClient(s.wsUrl, 'meeting/compact1')
+    const reader = connectClient(s.wsUrl, name, owner.token)
     clients.push(reader)
     await waitForSynced(reader)
     expect(paragraphs(reader.doc)).toEqual(Array.from({ length: 50 }, (_, i) => `point ${i}`))

@@ -8,8 +8,8 @@ export interface Closed {
 }
 
 /** A bare WebSocket to /collab that speaks no protocol unless told to. */
-export async function openRawSocket(wsUrl: string): Promise<WebSocket> {
-  const socket = new WebSocket(wsUrl)
+export async function openRawSocket(wsUrl: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  const socket = new WebSocket(wsUrl, { headers })
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve())
     socket.once('error', reject)
@@ -33,7 +33,7 @@ export function frame(documentName: string, type: number, write: (e: encoding.En
 }
 
 /** Hocuspocus message types (see @hocuspocus/common): only the ones these tests send. */
-export const MessageType = { Sync: 0, Auth: 2, Close: 7, SyncStatus: 8 } as const
+export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, Close: 7, SyncStatus: 8 } as const
 
 /** Resolves with the first frame the server sends about `documentName` of the given type. */
 export function nextFrameOfType(socket: WebSocket, documentName: string, type: number): Promise<Uint8Array> {
@@ -49,10 +49,48 @@ export function nextFrameOfType(socket: WebSocket, documentName: string, type: n
   })
 }
 
-/** An authentication frame with an empty token, as an anonymous provider sends it. */
-export function authFrame(documentName: string): Uint8Array {
+/** An authentication frame, as a provider sends it first for each document. */
+export function authFrame(documentName: string, token: string): Uint8Array {
   return frame(documentName, MessageType.Auth, (e) => {
     encoding.writeVarUint(e, 0)
-    encoding.writeVarString(e, '')
+    encoding.writeVarString(e, token)
   })
+}
+
+export type AuthOutcome = { ok: true; scope: string } | { ok: false; reason: string }
+
+/** Sends the auth frame and resolves with the server's verdict for that document. */
+export async function authenticateRaw(
+  socket: WebSocket,
+  documentName: string,
+  token: string,
+): Promise<AuthOutcome> {
+  const reply = nextFrameOfType(socket, documentName, MessageType.Auth)
+  socket.send(authFrame(documentName, token))
+  const decoder = decoding.createDecoder(await reply)
+  decoding.readVarString(decoder)
+  decoding.readVarUint(decoder)
+  const kind = decoding.readVarUint(decoder)
+  // @hocuspocus/common AuthMessageType: 1 = PermissionDenied, 2 = Authenticated.
+  if (kind === 2) return { ok: true, scope: decoding.readVarString(decoder) }
+  return { ok: false, reason: decoding.readVarString(decoder) }
+}
+
+/** Sends one Yjs update on the sync channel; resolves with whether the server applied it. */
+export async function sendUpdate(
+  socket: WebSocket,
+  documentName: string,
+  update: Uint8Array,
+): Promise<boolean> {
+  const status = nextFrameOfType(socket, documentName, MessageType.SyncStatus)
+  socket.send(
+    frame(documentName, MessageType.Sync, (e) => {
+      encoding.writeVarUint(e, 2)
+      encoding.writeVarUint8Array(e, update)
+    }),
+  )
+  const decoder = decoding.createDecoder(await status)
+  decoding.readVarString(decoder)
+  decoding.readVarUint(decoder)
+  return decoding.readVarInt(decoder) === 1
 }

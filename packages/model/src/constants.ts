@@ -10,6 +10,10 @@ export const COLLAB_PATH = '/collab'
 export const DenyReason = {
   /** Unknown name, unknown id, or not allowed: deliberately one reason for all three. */
   unknownDocument: 'unknown-document',
+  /** No valid session cookie or bearer token came with the connection. */
+  unauthenticated: 'unauthenticated',
+  /** A browser connected from a page that is not ours (Origin check). */
+  forbiddenOrigin: 'forbidden-origin',
 } as const
 export type DenyReason = (typeof DenyReason)[keyof typeof DenyReason]
 
@@ -17,6 +21,8 @@ export type DenyReason = (typeof DenyReason)[keyof typeof DenyReason]
 export const CloseCode = {
   /** A frame the server could not decode as a Hocuspocus message. */
   malformedMessage: 4400,
+  /** The user's access changed (role lowered, removed, logged out): reconnect to get the new access. */
+  accessChanged: 4403,
   /** The server is restarting (RFC 6455 "Service Restart"); providers reconnect by themselves. */
   serverRestart: 1012,
 } as const

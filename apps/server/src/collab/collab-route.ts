@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import { CloseCode, COLLAB_PATH } from '@confer/model'
 import type { Hocuspocus } from '@hocuspocus/server'
 import type { FastifyInstance } from 'fastify'
+import type { CollabContext } from './context.ts'
 
 /** Copies Node's header object into a WHATWG Headers, keeping repeated headers. */
 function toHeaders(source: IncomingHttpHeaders): Headers {
@@ -22,7 +23,8 @@ export function registerCollabRoute(app: FastifyInstance, hocuspocus: Hocuspocus
     const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url}`, {
       headers: toHeaders(req.headers),
     })
-    const connection = hocuspocus.handleConnection(socket, request)
+    const context: CollabContext = { secure: req.protocol === 'https' }
+    const connection = hocuspocus.handleConnection(socket, request, context)
 
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       if (!isBinary) {

@@ -1,22 +1,33 @@
 import { Hocuspocus } from '@hocuspocus/server'
 import type { Config } from '../config.ts'
-import type { DocumentStore } from '../stores/document-store.ts'
+import type { Services } from '../services/index.ts'
+import { AccessRevocation } from './extensions/access-revocation.ts'
+import { Authentication } from './extensions/authentication.ts'
+import { AwarenessGuard } from './extensions/awareness-guard.ts'
 import { DocumentNames } from './extensions/document-names.ts'
 import { DurablePersistence, type PersistenceLogger } from './extensions/durable-persistence.ts'
 import { MeetingSeed } from './extensions/meeting-seed.ts'
 
 export interface CollabDeps {
   config: Config
-  documents: DocumentStore
+  services: Services
   logger: PersistenceLogger
 }
 
 /** The collaboration engine: Hocuspocus without a listener of its own, one extension per concern. */
-export function createHocuspocus({ config, documents, logger }: CollabDeps): Hocuspocus {
-  return new Hocuspocus({
+export function createHocuspocus({ config, services, logger }: CollabDeps): Hocuspocus {
+  const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
     debounce: config.compactionDebounceMs,
     maxDebounce: config.compactionMaxDebounceMs,
-    extensions: [new DocumentNames(), new DurablePersistence(documents, logger), new MeetingSeed()],
+    extensions: [
+      new DocumentNames(),
+      new Authentication(config, services.auth, services.documentAccess),
+      new AwarenessGuard(),
+      new AccessRevocation(services.events, () => hocuspocus),
+      new DurablePersistence(services.documents, logger),
+      new MeetingSeed(),
+    ],
   })
+  return hocuspocus
 }

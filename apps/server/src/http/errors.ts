@@ -1,18 +1,30 @@
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
+import { ServiceError } from '../services/service-error.ts'
 
 /** Every error leaves as `{error, message}` (DESIGN §3); internals never reach the client. */
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, req, reply) => {
+  app.setErrorHandler((error: FastifyError | ServiceError, req, reply) => {
+    if (error instanceof ServiceError) {
+      return reply.status(error.status).send({ error: error.code, message: error.message })
+    }
     const status = error.statusCode ?? 500
     if (status >= 500) {
       req.log.error({ err: error }, 'request failed')
-      return reply.status(status).send({ error: 'internal', message: 'Something went wrong on our side.' })
+      return reply
+        .status(500)
+        .send({ error: 'internal', message: 'Something went wrong on our side. Try again.' })
     }
-    const code = error.validation ? 'invalid_request' : (error.code?.toLowerCase() ?? 'bad_request')
-    return reply.status(status).send({ error: code, message: error.message })
+    return reply.status(status).send({ error: fastifyCode(error), message: error.message })
   })
 }
 
-export function sendNotFound(reply: { status(code: number): { send(body: unknown): unknown } }): unknown {
+/** Fastify's own 4xx (bad JSON, body too large, wrong content type) in our vocabulary. */
+function fastifyCode(error: FastifyError): string {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'payload_too_large'
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'unsupported_media_type'
+  return 'invalid_request'
+}
+
+export function sendNotFound(reply: FastifyReply): FastifyReply {
   return reply.status(404).send({ error: 'not_found', message: 'There is nothing here.' })
 }

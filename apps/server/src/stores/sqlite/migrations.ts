@@ -15,6 +15,77 @@ const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL
    );
    CREATE INDEX document_updates_by_name ON document_updates (name, seq);`,
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('session', 'bearer')),
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     revoked_at INTEGER
+   );
+   CREATE INDEX sessions_by_user ON sessions (user_id);
+   CREATE TABLE communities (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     focus TEXT NOT NULL DEFAULT '',
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE memberships (
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     role TEXT NOT NULL CHECK (role IN ('facilitator', 'member', 'observer')),
+     joined_at INTEGER NOT NULL,
+     PRIMARY KEY (community_id, user_id)
+   );
+   CREATE INDEX memberships_by_user ON memberships (user_id);
+   CREATE TABLE invites (
+     id TEXT PRIMARY KEY,
+     code_hash TEXT NOT NULL UNIQUE,
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     role TEXT NOT NULL CHECK (role IN ('facilitator', 'member', 'observer')),
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     revoked_at INTEGER
+   );
+   CREATE TABLE networks (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     purpose TEXT NOT NULL DEFAULT '',
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE network_communities (
+     network_id TEXT NOT NULL REFERENCES networks (id) ON DELETE CASCADE,
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     added_at INTEGER NOT NULL,
+     PRIMARY KEY (network_id, community_id)
+   );
+   CREATE INDEX network_communities_by_community ON network_communities (community_id);
+   CREATE TABLE network_invites (
+     code_hash TEXT PRIMARY KEY,
+     network_id TEXT NOT NULL REFERENCES networks (id) ON DELETE CASCADE,
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE TABLE meetings (
+     id TEXT PRIMARY KEY,
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     title TEXT NOT NULL,
+     starts_at INTEGER NOT NULL,
+     duration_minutes INTEGER NOT NULL,
+     network_guest_role TEXT CHECK (network_guest_role IN ('member', 'observer')),
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX meetings_by_community ON meetings (community_id, starts_at);`,
 ]
 
 export function migrate(db: DatabaseSync): void {

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify'
+import { registerAuthRoutes } from './auth-routes.ts'
+import { registerCommunityRoutes } from './community-routes.ts'
+import { registerInviteRoutes } from './invite-routes.ts'
+import { registerMeRoutes } from './me-routes.ts'
+import { registerMeetingRoutes } from './meeting-routes.ts'
+import { registerNetworkRoutes } from './network-routes.ts'
+import type { RouteDeps } from './route-deps.ts'
+
+export function registerApiRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  registerAuthRoutes(app, deps)
+  registerMeRoutes(app, deps)
+  registerCommunityRoutes(app, deps)
+  registerInviteRoutes(app, deps)
+  registerNetworkRoutes(app, deps)
+  registerMeetingRoutes(app, deps)
+}

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify'
+import { requireUser } from '../request-user.ts'
+import type { RouteDeps } from './route-deps.ts'
+
+export function registerMeRoutes(app: FastifyInstance, { config, services }: RouteDeps): void {
+  app.get('/api/me', async (req) => {
+    const { user } = await requireUser(req, services.auth, config)
+    return { user, communities: await services.communities.listFor(user.id) }
+  })
+
+  /** The home screen: upcoming meetings across my communities, and my networks. */
+  app.get('/api/me/overview', async (req) => {
+    const { user } = await requireUser(req, services.auth, config)
+    return {
+      upcomingMeetings: await services.meetings.upcoming(user.id),
+      networks: await services.networks.listFor(user.id),
+    }
+  })
+}

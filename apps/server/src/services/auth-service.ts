@@ -1,0 +1,78 @@
+import type { SignupBody, User } from '@confer/api'
+import { newId } from '@confer/model'
+import type { AccountStore, CredentialKind, UserRecord } from '../stores/account-store.ts'
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts'
+import { hashSecret, newSecret } from './secrets.ts'
+import { ServiceError } from './service-error.ts'
+
+export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000
+export const DEFAULT_TOKEN_TTL_MS = 24 * 3600 * 1000
+
+export interface IssuedCredential {
+  secret: string
+  expiresAt: number
+}
+
+const publicUser = (u: UserRecord): User => ({ id: u.id, email: u.email, name: u.name })
+
+/** Sign-up, log-in and the credentials that prove who a request or a socket comes from. */
+export class AuthService {
+  readonly #accounts: AccountStore
+  readonly #now: () => number
+
+  constructor(accounts: AccountStore, now: () => number = Date.now) {
+    this.#accounts = accounts
+    this.#now = now
+  }
+
+  async signup(input: SignupBody): Promise<User> {
+    const user: UserRecord = {
+      id: newId(),
+      email: input.email,
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      createdAt: this.#now(),
+    }
+    if (!(await this.#accounts.insertUser(user))) {
+      throw new ServiceError(409, 'email_taken', 'An account with this email already exists. Log in instead.')
+    }
+    return publicUser(user)
+  }
+
+  async login(email: string, password: string): Promise<User> {
+    const user = await this.#accounts.userByEmail(email)
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()))
+    if (!user || !ok)
+      throw new ServiceError(401, 'invalid_credentials', 'That email and password do not match.')
+    return publicUser(user)
+  }
+
+  async issue(userId: string, kind: CredentialKind, ttlMs: number): Promise<IssuedCredential> {
+    const secret = newSecret()
+    const now = this.#now()
+    const expiresAt = now + ttlMs
+    await this.#accounts.insertCredential({
+      tokenHash: hashSecret(secret),
+      userId,
+      kind,
+      createdAt: now,
+      expiresAt,
+      revokedAt: null,
+    })
+    return { secret, expiresAt }
+  }
+
+  /** The user a session cookie or bearer token belongs to, or null if it is unknown, expired or revoked. */
+  async authenticate(secret: string, kind: CredentialKind): Promise<User | null> {
+    if (secret.length === 0 || secret.length > 200) return null
+    const credential = await this.#accounts.credentialByHash(hashSecret(secret))
+    if (!credential || credential.kind !== kind) return null
+    if (credential.revokedAt !== null || credential.expiresAt <= this.#now()) return null
+    const user = await this.#accounts.userById(credential.userId)
+    return user ? publicUser(user) : null
+  }
+
+  async revoke(secret: string): Promise<void> {
+    await this.#accounts.revokeCredential(hashSecret(secret), this.#now())
+  }
+}

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  ApiClient,
+  createCommunity,
+  createMeeting,
+  join,
+  type Person,
+  signUp,
+} from '../../../test/support/api-client.ts'
+import { type RunningServer, startServer } from './test-server.ts'
+
+let s: RunningServer
+let facilitator: Person
+let member: Person
+let observer: Person
+let outsider: Person
+let communityId: string
+let otherCommunityId: string
+let meetingId: string
+
+beforeAll(async () => {
+  s = await startServer()
+  ;[facilitator, member, observer, outsider] = await Promise.all([
+    signUp(s.url, 'Facilitator'),
+    signUp(s.url, 'Member'),
+    signUp(s.url, 'Observer'),
+    signUp(s.url, 'Outsider'),
+  ])
+  communityId = await createCommunity(facilitator, 'Math PLC')
+  otherCommunityId = await createCommunity(outsider, 'Science PLC')
+  meetingId = await createMeeting(facilitator, communityId)
+  await join(facilitator, communityId, member, 'member')
+  await join(facilitator, communityId, observer, 'observer')
+})
+afterAll(() => s.close())
+
+/** [method, path with :community :meeting :member :observer :facilitator placeholders, body] */
+type Call = [method: string, path: string, body?: unknown]
+
+function resolve(path: string): string {
+  return path
+    .replace(':community', communityId)
+    .replace(':meeting', meetingId)
+    .replace(':member', member.id)
+    .replace(':observer', observer.id)
+    .replace(':facilitator', facilitator.id)
+}
+
+const communityRoutes: Call[] = [
+  ['GET', '/api/communities/:community'],
+  ['PATCH', '/api/communities/:community', { name: 'Renamed' }],
+  ['PATCH', '/api/communities/:community/members/:member', { role: 'observer' }],
+  ['DELETE', '/api/communities/:community/members/:member'],
+  ['POST', '/api/communities/:community/invites', { role: 'member' }],
+  ['GET', '/api/communities/:community/invites'],
+  [
+    'POST',
+    '/api/communities/:community/meetings',
+    { title: 'X', startsAt: '2026-12-01T15:00:00Z', durationMinutes: 45 },
+  ],
+  ['GET', '/api/communities/:community/meetings'],
+  ['GET', '/api/meetings/:meeting'],
+  ['PUT', '/api/meetings/:meeting/network-access', { guestRole: 'observer' }],
+]
+
+const facilitatorOnly: Call[] = [
+  ['PATCH', '/api/communities/:community', { name: 'Renamed' }],
+  ['PATCH', '/api/communities/:community/members/:observer', { role: 'member' }],
+  // Removing someone else (anyone may remove themselves: that is leaving).
+  ['DELETE', '/api/communities/:community/members/:facilitator'],
+  ['POST', '/api/communities/:community/invites', { role: 'member' }],
+  ['GET', '/api/communities/:community/invites'],
+  [
+    'POST',
+    '/api/communities/:community/meetings',
+    { title: 'X', startsAt: '2026-12-01T15:00:00Z', durationMinutes: 45 },
+  ],
+  ['PUT', '/api/meetings/:meeting/network-access', { guestRole: 'observer' }],
+]
+
+const everyProtectedRoute: Call[] = [
+  ['GET', '/api/me'],
+  ['POST', '/api/auth/tokens', {}],
+  ['POST', '/api/communities', { name: 'New' }],
+  ['GET', '/api/networks'],
+  ['POST', '/api/networks', { name: 'Net', communityId: 'somecommunity01' }],
+  ['POST', '/api/invites/abcdefghijklmnop/accept'],
+  ...communityRoutes,
+]
+
+const label = ([method, path]: Call) => `${method} ${path}`
+
+describe('no session: 401 on every protected route', () => {
+  it.each(everyProtectedRoute.map((c) => [label(c), c] as const))('%s', async (_, [method, path, body]) => {
+    const res = await new ApiClient(s.url).request(method, resolve(path), body)
+    expect(res).toMatchObject({ status: 401, body: { error: 'unauthenticated' } })
+  })
+})
+
+describe('non-members: the same 404 as an unknown id', () => {
+  it.each(communityRoutes.map((c) => [label(c), c] as const))('%s', async (_, [method, path, body]) => {
+    const forbidden = await outsider.api.request(method, resolve(path), body)
+    const unknown = await outsider.api.request(
+      method,
+      resolve(path.replace(':community', 'nosuchcommunity1').replace(':meeting', 'nosuchmeeting123')),
+      body,
+    )
+    expect(forbidden).toMatchObject({ status: 404, body: { error: 'not_found' } })
+    expect(unknown.status).toBe(404)
+    expect(forbidden.body).toEqual(unknown.body)
+  })
+})
+
+describe('members and observers cannot do what facilitators do', () => {
+  it.each(facilitatorOnly.map((c) => [label(c), c] as const))('%s', async (_, [method, path, body]) => {
+    for (const person of [member, observer]) {
+      const res = await person.api.request(method, resolve(path), body)
+      expect(res).toMatchObject({ status: 403, body: { error: 'forbidden' } })
+    }
+    const community = await facilitator.api.get<{ community: { name: string; members: unknown[] } }>(
+      `/api/communities/${communityId}`,
+    )
+    expect(community.body.community.name).toBe('Math PLC')
+    expect(community.body.community.members).toHaveLength(3)
+  })
+})
+
+describe('malformed input: 400 with a message, nothing stored', () => {
+  it.each([
+    ['POST', '/api/communities', { name: '' }],
+    ['POST', '/api/communities', { name: 'x'.repeat(121) }],
+    ['POST', '/api/communities', { name: 'ok', extra: 1 }],
+    ['POST', '/api/communities', [1, 2, 3]],
+    ['POST', '/api/communities', '{"name":'],
+    ['POST', '/api/networks', { name: 'Net', communityId: '../x' }],
+  ])('%s %s %j', async (method, path, body) => {
+    const before = await facilitator.api.get<{ communities: unknown[] }>('/api/me')
+    const res = await facilitator.api.request<{ error: string; message: string }>(method, path, body)
+    expect(res.status).toBe(400)
+    expect(res.body.error).toBe('invalid_request')
+    expect(res.body.message.length).toBeGreaterThan(0)
+    const after = await facilitator.api.get<{ communities: unknown[] }>('/api/me')
+    expect(after.body.communities).toEqual(before.body.communities)
+  })
+
+  it.each([[{ role: 'owner' }], [{ role: 'member', expiresInHours: 0 }], [{}]])(
+    'refuses invite body %j',
+    async (body) => {
+      const res = await facilitator.api.post(`/api/communities/${communityId}/invites`, body)
+      expect(res).toMatchObject({ status: 400, body: { error: 'invalid_request' } })
+    },
+  )
+
+  it.each([
+    [{ title: 'T', startsAt: 'next tuesday', durationMinutes: 30 }],
+    [{ title: 'T', startsAt: '2026-12-01T15:00:00Z', durationMinutes: 0 }],
+    [{ title: '', startsAt: '2026-12-01T15:00:00Z', durationMinutes: 30 }],
+  ])('refuses meeting body %j', async (body) => {
+    const res = await facilitator.api.post(`/api/communities/${communityId}/meetings`, body)
+    expect(res).toMatchObject({ status: 400, body: { error: 'invalid_request' } })
+  })
+
+  it('refuses a body over the size limit with 413', async () => {
+    const res = await facilitator.api.post('/api/communities', { name: 'x', focus: 'y'.repeat(2_000_000) })
+    expect(res).toMatchObject({ status: 413, body: { error: 'payload_too_large' } })
+  })
+})
+
+describe('roles', () => {
+  it('anyone may leave a community on their own', async () => {
+    const leaver = await signUp(s.url, 'Leaver')
+    await join(facilitator, communityId, leaver, 'member')
+    expect((await leaver.api.delete(`/api/communities/${communityId}/members/${leaver.id}`)).status).toBe(204)
+    expect((await leaver.api.get(`/api/communities/${communityId}`)).status).toBe(404)
+  })
+
+  it('a community always keeps at least one facilitator', async () => {
+    const res = await facilitator.api.patch(`/api/communities/${communityId}/members/${facilitator.id}`, {
+      role: 'member',
+    })
+    expect(res).toMatchObject({ status: 409, body: { error: 'last_facilitator' } })
+    const leave = await facilitator.api.delete(`/api/communities/${communityId}/members/${facilitator.id}`)
+    expect(leave).toMatchObject({ status: 409, body: { error: 'last_facilitator' } })
+  })
+
+  it('an outsider cannot add their community to a network they cannot see', async () => {
+    const created = await facilitator.api.post<{ network: { id: string } }>('/api/networks', {
+      name: 'District math',
+      communityId,
+    })
+    expect(created.status).toBe(201)
+    const res = await outsider.api.post(`/api/networks/${created.body.network.id}/communities`, {
+      communityId: otherCommunityId,
+    })
+    expect(res).toMatchObject({ status: 404, body: { error: 'not_found' } })
+  })
+})

@@ -1,0 +1,21 @@
+/** The `error` codes the API answers with, beside a human `message` (DESIGN §3). */
+export const ErrorCode = {
+  invalidRequest: 'invalid_request',
+  unauthenticated: 'unauthenticated',
+  invalidCredentials: 'invalid_credentials',
+  emailTaken: 'email_taken',
+  notFound: 'not_found',
+  forbidden: 'forbidden',
+  tooManyRequests: 'too_many_requests',
+  lastFacilitator: 'last_facilitator',
+  inviteExpired: 'invite_expired',
+  alreadyMember: 'already_member',
+  invalidTransition: 'invalid_transition',
+  internal: 'internal',
+} as const
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
+
+export interface ApiError {
+  error: string
+  message: string
+}

@@ -1,0 +1,6 @@
+export * from './auth.ts'
+export * from './communities.ts'
+export * from './errors.ts'
+export * from './meetings.ts'
+export * from './networks.ts'
+export * from './roles.ts'

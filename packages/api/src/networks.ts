@@ -1,0 +1,25 @@
+import { z } from 'zod'
+
+const CommunityIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'That is not a community id.')
+
+export const CreateNetworkBody = z.strictObject({
+  name: z.string().trim().min(1, 'Give the network a name.').max(120),
+  purpose: z.string().trim().max(2000).optional(),
+  /** The first member community: one the creator facilitates. */
+  communityId: CommunityIdSchema,
+})
+export const AddNetworkCommunityBody = z.strictObject({ communityId: CommunityIdSchema })
+
+export interface NetworkSummary {
+  id: string
+  name: string
+}
+
+export interface Network {
+  id: string
+  name: string
+  purpose: string
+  communities: { id: string; name: string }[]
+  /** Whether the caller facilitates a community in it (and so may add communities). */
+  canManage: boolean
+}
