@@ -20,6 +20,8 @@ export interface Config {
   webDistDir: string | null
   /** Sign-up and log-in attempts allowed per client address per minute. */
   authRateLimit: number
+  /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
+  trustProxy: boolean
 }
 
 const port = z.coerce.number().int().min(0).max(65535)
@@ -38,6 +40,7 @@ const EnvSchema = z.object({
   COMPACTION_MAX_DEBOUNCE_MS: positiveInt.default(30_000),
   WEB_DIST_DIR: z.string().optional(),
   AUTH_RATE_LIMIT: positiveInt.default(20),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
 })
 
 export class ConfigError extends Error {}
@@ -71,5 +74,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     compactionMaxDebounceMs: Math.max(e.COMPACTION_MAX_DEBOUNCE_MS, e.COMPACTION_DEBOUNCE_MS),
     webDistDir: e.WEB_DIST_DIR === '' ? null : path.resolve(e.WEB_DIST_DIR ?? defaultWebDist),
     authRateLimit: e.AUTH_RATE_LIMIT,
+    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
   }
 }

@@ -37,6 +37,7 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
     logger: { level: config.logLevel },
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
+    trustProxy: config.trustProxy,
   })
   const db: DatabaseSync = openDatabase(config.dataDir)
   const services = createServices(db, overrides)
@@ -52,7 +53,7 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
   })
   registerSystemRoutes(app)
   registerApiRoutes(app, { config, services, authLimiter: new RateLimiter(config.authRateLimit, 60_000) })
-  registerCollabRoute(app, hocuspocus)
+  registerCollabRoute(app, hocuspocus, config)
   await registerWebApp(app, config.webDistDir)
 
   app.addHook('onClose', async () => {

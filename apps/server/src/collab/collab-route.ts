@@ -2,6 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http'
 import { CloseCode, COLLAB_PATH } from '@confer/model'
 import type { Hocuspocus } from '@hocuspocus/server'
 import type { FastifyInstance } from 'fastify'
+import type { Config } from '../config.ts'
+import { isSecure } from '../http/session-cookie.ts'
 import type { CollabContext } from './context.ts'
 
 /** Copies Node's header object into a WHATWG Headers, keeping repeated headers. */
@@ -18,12 +20,12 @@ function toHeaders(source: IncomingHttpHeaders): Headers {
  * The WebSocket door to Hocuspocus. Listeners are attached synchronously because the provider
  * sends its first frames immediately; handleClose is always called so documents unload.
  */
-export function registerCollabRoute(app: FastifyInstance, hocuspocus: Hocuspocus): void {
+export function registerCollabRoute(app: FastifyInstance, hocuspocus: Hocuspocus, config: Config): void {
   app.get(COLLAB_PATH, { websocket: true }, (socket, req) => {
     const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url}`, {
       headers: toHeaders(req.headers),
     })
-    const context: CollabContext = { secure: req.protocol === 'https' }
+    const context: CollabContext = { secure: isSecure(req, config) }
     const connection = hocuspocus.handleConnection(socket, request, context)
 
     socket.on('message', (data: Buffer, isBinary: boolean) => {

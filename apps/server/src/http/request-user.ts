@@ -4,7 +4,7 @@ import type { Config } from '../config.ts'
 import type { AuthService } from '../services/auth-service.ts'
 import { ServiceError } from '../services/service-error.ts'
 import { originAllowed } from './origin.ts'
-import { readCookie, SESSION_COOKIE } from './session-cookie.ts'
+import { isSecure, readCookie, SESSION_COOKIE } from './session-cookie.ts'
 
 export interface Authenticated {
   user: User
@@ -55,7 +55,7 @@ export async function requireUser(
   if (
     who.via === 'session' &&
     req.method !== 'GET' &&
-    !originAllowed(config, req.headers, req.protocol === 'https')
+    !originAllowed(config, req.headers, isSecure(req, config))
   ) {
     throw new ServiceError(403, 'forbidden', 'This request did not come from a Confer page.')
   }

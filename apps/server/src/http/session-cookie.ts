@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Config } from '../config.ts'
 
 export const SESSION_COOKIE = 'confer_session'
 
@@ -42,6 +43,7 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   reply.header('set-cookie', parts.join('; '))
 }
 
-export function isSecure(req: FastifyRequest): boolean {
-  return req.protocol === 'https'
+/** Whether the browser reached us over https: directly, through a trusted proxy, or per PUBLIC_ORIGIN. */
+export function isSecure(req: FastifyRequest, config: Config): boolean {
+  return req.protocol === 'https' || config.publicOrigin?.startsWith('https:') === true
 }

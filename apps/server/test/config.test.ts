@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from '../src/config.ts'
+
+describe('configuration from the environment', () => {
+  it('has working defaults: port 3000 on loopback, ./data, SQLite', () => {
+    const config = loadConfig({})
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', publicOrigin: null, trustProxy: false })
+    expect(config.dataDir.endsWith('/data')).toBe(true)
+  })
+
+  it('normalises PUBLIC_ORIGIN to an origin', () => {
+    expect(loadConfig({ PUBLIC_ORIGIN: 'https://confer.school.org/' }).publicOrigin).toBe('https://confer.school.org')
+  })
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ PUBLIC_ORIGIN: 'not a url' }, /PUBLIC_ORIGIN/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ REDIS_URL: 'redis://127.0.0.1:6379' }, /requires DATABASE_URL/],
+    [{ DATABASE_URL: 'postgres://localhost/confer' }, /not supported/],
+  ])('refuses %j with a clear message', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError)
+    expect(() => loadConfig(env)).toThrow(message)
+  })
+})
