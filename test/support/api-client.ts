@@ -124,3 +124,30 @@ export async function meetingFixture(
   const meetingId = await createMeeting(owner, communityId)
   return { owner, communityId, meetingId }
 }
+
+export interface RolesFixture {
+  facilitator: Person
+  member: Person
+  observer: Person
+  /** Facilitates a community of their own, and belongs to nothing else. */
+  outsider: Person
+  communityId: string
+  outsiderCommunityId: string
+  meetingId: string
+}
+
+/** One person per role around a community with a meeting, plus an outsider with their own community. */
+export async function rolesFixture(baseUrl: string, communityName = 'Math PLC'): Promise<RolesFixture> {
+  const [facilitator, member, observer, outsider] = await Promise.all([
+    signUp(baseUrl, 'Facilitator'),
+    signUp(baseUrl, 'Member'),
+    signUp(baseUrl, 'Observer'),
+    signUp(baseUrl, 'Outsider'),
+  ])
+  const communityId = await createCommunity(facilitator, communityName)
+  const outsiderCommunityId = await createCommunity(outsider, 'Other school')
+  const meetingId = await createMeeting(facilitator, communityId)
+  await join(facilitator, communityId, member, 'member')
+  await join(facilitator, communityId, observer, 'observer')
+  return { facilitator, member, observer, outsider, communityId, outsiderCommunityId, meetingId }
+}

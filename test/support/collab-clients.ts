@@ -81,3 +81,17 @@ export function waitForDenied(client: TestClient): Promise<string> {
     client.provider.on('authenticationFailed', ({ reason }: { reason: string }) => resolve(reason))
   })
 }
+
+/** Waits until `check()` holds, re-checking on every awareness change the client sees. */
+export function waitForAwareness(client: TestClient, check: () => boolean, what: string): Promise<void> {
+  const awareness = client.provider.awareness
+  if (!awareness) throw new Error('this client has no awareness')
+  return until(
+    check,
+    (recheck) => {
+      awareness.on('change', recheck)
+      return () => awareness.off('change', recheck)
+    },
+    what,
+  )
+}

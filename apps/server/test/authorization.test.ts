@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  ApiClient,
-  createCommunity,
-  createMeeting,
-  join,
-  type Person,
-  signUp,
-} from '../../../test/support/api-client.ts'
+import { ApiClient, join, type Person, rolesFixture, signUp } from '../../../test/support/api-client.ts'
 import { type RunningServer, startServer } from './test-server.ts'
 
 let s: RunningServer
@@ -20,17 +13,9 @@ let meetingId: string
 
 beforeAll(async () => {
   s = await startServer()
-  ;[facilitator, member, observer, outsider] = await Promise.all([
-    signUp(s.url, 'Facilitator'),
-    signUp(s.url, 'Member'),
-    signUp(s.url, 'Observer'),
-    signUp(s.url, 'Outsider'),
-  ])
-  communityId = await createCommunity(facilitator, 'Math PLC')
-  otherCommunityId = await createCommunity(outsider, 'Science PLC')
-  meetingId = await createMeeting(facilitator, communityId)
-  await join(facilitator, communityId, member, 'member')
-  await join(facilitator, communityId, observer, 'observer')
+  const f = await rolesFixture(s.url, 'Math PLC')
+  ;({ facilitator, member, observer, outsider, communityId, meetingId } = f)
+  otherCommunityId = f.outsiderCommunityId
 })
 afterAll(() => s.close())
 

@@ -3,16 +3,11 @@ import { DatabaseSync } from 'node:sqlite'
 import { CloseCode, DenyReason, readAgenda } from '@confer/model'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import {
-  createCommunity,
-  createMeeting,
-  join,
-  type Person,
-  signUp,
-} from '../../../test/support/api-client.ts'
+import { join, type Person, rolesFixture, signUp } from '../../../test/support/api-client.ts'
 import {
   connectClient,
   type TestClient,
+  waitForAwareness,
   waitForDenied,
   waitForDoc,
   waitForSynced,
@@ -36,17 +31,9 @@ const clients: TestClient[] = []
 
 beforeAll(async () => {
   s = await startServer()
-  ;[facilitator, member, observer, outsider] = await Promise.all([
-    signUp(s.url, 'Facilitator'),
-    signUp(s.url, 'Member'),
-    signUp(s.url, 'Observer'),
-    signUp(s.url, 'Outsider'),
-  ])
-  communityId = await createCommunity(facilitator, 'Reading PLC')
-  outsiderCommunityId = await createCommunity(outsider, 'Other school')
-  meetingId = await createMeeting(facilitator, communityId)
-  await join(facilitator, communityId, member, 'member')
-  await join(facilitator, communityId, observer, 'observer')
+  const f = await rolesFixture(s.url, 'Reading PLC')
+  ;({ facilitator, member, observer, outsider, communityId, meetingId } = f)
+  outsiderCommunityId = f.outsiderCommunityId
 })
 afterEach(() => {
   for (const c of clients.splice(0)) c.destroy()
@@ -254,14 +241,7 @@ describe('awareness is sanitized', () => {
     })
     const bobId = bob.doc.clientID
     const seen = () => alice.provider.awareness?.getStates().get(bobId) as Record<string, unknown> | undefined
-    await until(
-      () => seen() !== undefined,
-      (recheck) => {
-        alice.provider.awareness?.on('change', recheck)
-        return () => alice.provider.awareness?.off('change', recheck)
-      },
-      'alice to see bob',
-    )
+    await waitForAwareness(alice, () => seen() !== undefined, 'alice to see bob')
     expect(seen()).toEqual({ user: { id: member.id, name: 'Member', color: '#64748b' }, idle: false })
 
     // A third connection claims Bob's client id: dropped; its own id is accepted.
@@ -288,14 +268,7 @@ describe('awareness is sanitized', () => {
       )
     }
     const observerSeen = () => alice.provider.awareness?.getStates().get(ownDoc.clientID)
-    await until(
-      () => observerSeen() !== undefined,
-      (recheck) => {
-        alice.provider.awareness?.on('change', recheck)
-        return () => alice.provider.awareness?.off('change', recheck)
-      },
-      'alice to see the observer',
-    )
+    await waitForAwareness(alice, () => observerSeen() !== undefined, 'alice to see the observer')
     expect(observerSeen()).toEqual({ user: { id: observer.id, name: 'Observer', color: '#112233' } })
     expect(seen()).toEqual({ user: { id: member.id, name: 'Member', color: '#64748b' }, idle: false })
     socket.close()

@@ -9,7 +9,9 @@ describe('configuration from the environment', () => {
   })
 
   it('normalises PUBLIC_ORIGIN to an origin', () => {
-    expect(loadConfig({ PUBLIC_ORIGIN: 'https://confer.school.org/' }).publicOrigin).toBe('https://confer.school.org')
+    expect(loadConfig({ PUBLIC_ORIGIN: 'https://confer.school.org/' }).publicOrigin).toBe(
+      'https://confer.school.org',
+    )
   })
 
   it.each([
