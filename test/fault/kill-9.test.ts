@@ -63,7 +63,7 @@ async function notesAfterRestart(dir: string, name: string, person: Person): Pro
   return paragraphs(reader.doc)
 }
 
-describe('acknowledged edits survive kill -9 of the server', () => {
+describe('[D2] acknowledged edits survive kill -9 of the server', () => {
   it('one acknowledged edit', async () => {
     const dir = dataDir()
     const server = await start(dir)
@@ -134,7 +134,7 @@ describe('acknowledged edits survive kill -9 of the server', () => {
 })
 
 describe('graceful shutdown', () => {
-  it('SIGTERM closes connections, compacts the log and exits 0', async () => {
+  it('[D4] SIGTERM closes connections, compacts the log and exits 0', async () => {
     const dir = dataDir()
     const server = await start(dir)
     const { owner, meetingId } = await meetingFixture(server.url)

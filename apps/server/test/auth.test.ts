@@ -46,7 +46,7 @@ describe('accounts', () => {
     [{ email: 'y@school.test', name: '', password }, /name/i],
     [{ email: 'z@school.test', name: 'Z', password, admin: true }, /admin/],
     ['not json at all', /.+/],
-  ])('refuses invalid sign-up %j with 400 and a readable message', async (body, message) => {
+  ])('[I1] refuses invalid sign-up %j with 400 and a readable message', async (body, message) => {
     const res = await new ApiClient(s.url).post<{ error: string; message: string }>('/api/auth/signup', body)
     expect(res.status).toBe(400)
     expect(res.body.error).toBe('invalid_request')
@@ -90,7 +90,7 @@ describe('accounts', () => {
     expect(await client.get('/api/me')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } })
   })
 
-  it('refuses a cookie-authenticated change coming from a foreign page (Origin)', async () => {
+  it('[A5] refuses a cookie-authenticated change coming from a foreign page (Origin)', async () => {
     const person = await signUp(s.url)
     person.api.origin = 'https://evil.example'
     const res = await person.api.post('/api/communities', { name: 'Phished' })
@@ -99,7 +99,7 @@ describe('accounts', () => {
 })
 
 describe('rate limits', () => {
-  it('answers 429 once log-in is hammered from one address', async () => {
+  it('[I2] answers 429 once log-in is hammered from one address', async () => {
     const limited = await startServer({ env: { AUTH_RATE_LIMIT: '5' } })
     try {
       const api = new ApiClient(limited.url)

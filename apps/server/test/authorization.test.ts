@@ -75,14 +75,14 @@ const everyProtectedRoute: Call[] = [
 
 const label = ([method, path]: Call) => `${method} ${path}`
 
-describe('no session: 401 on every protected route', () => {
+describe('[A2] no session: 401 on every protected route', () => {
   it.each(everyProtectedRoute.map((c) => [label(c), c] as const))('%s', async (_, [method, path, body]) => {
     const res = await new ApiClient(s.url).request(method, resolve(path), body)
     expect(res).toMatchObject({ status: 401, body: { error: 'unauthenticated' } })
   })
 })
 
-describe('non-members: the same 404 as an unknown id', () => {
+describe('[A1] non-members: the same 404 as an unknown id', () => {
   it.each(communityRoutes.map((c) => [label(c), c] as const))('%s', async (_, [method, path, body]) => {
     const forbidden = await outsider.api.request(method, resolve(path), body)
     const unknown = await outsider.api.request(
@@ -96,7 +96,7 @@ describe('non-members: the same 404 as an unknown id', () => {
   })
 })
 
-describe('members and observers cannot do what facilitators do', () => {
+describe('[A3] members and observers cannot do what facilitators do', () => {
   it.each(facilitatorOnly.map((c) => [label(c), c] as const))('%s', async (_, [method, path, body]) => {
     for (const person of [member, observer]) {
       const res = await person.api.request(method, resolve(path), body)
@@ -110,7 +110,7 @@ describe('members and observers cannot do what facilitators do', () => {
   })
 })
 
-describe('malformed input: 400 with a message, nothing stored', () => {
+describe('[I1] malformed input: 400 with a message, nothing stored', () => {
   it.each([
     ['POST', '/api/communities', { name: '' }],
     ['POST', '/api/communities', { name: 'x'.repeat(121) }],
@@ -159,7 +159,7 @@ describe('roles', () => {
     expect((await leaver.api.get(`/api/communities/${communityId}`)).status).toBe(404)
   })
 
-  it('a community always keeps at least one facilitator', async () => {
+  it('[A3] a community always keeps at least one facilitator', async () => {
     const res = await facilitator.api.patch(`/api/communities/${communityId}/members/${facilitator.id}`, {
       role: 'member',
     })

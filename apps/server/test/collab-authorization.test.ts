@@ -69,12 +69,12 @@ function foreignItemUpdate(doc: Y.Doc, title: string): Uint8Array {
 }
 
 describe('who may open a document', () => {
-  it('refuses a connection without a token or cookie', async () => {
+  it('[A2] refuses a connection without a token or cookie', async () => {
     const c = client(`meeting/${meetingId}`, '')
     expect(await waitForDenied(c)).toBe(DenyReason.unauthenticated)
   })
 
-  it('refuses an expired token', async () => {
+  it('[A2] refuses an expired token', async () => {
     const person = await signUp(s.url, 'Expired')
     await join(facilitator, communityId, person, 'member')
     withDatabase((db) =>
@@ -85,7 +85,7 @@ describe('who may open a document', () => {
     expect(await waitForDenied(client(`meeting/${meetingId}`, person.token))).toBe(DenyReason.unauthenticated)
   })
 
-  it('refuses a revoked token', async () => {
+  it('[A2] refuses a revoked token', async () => {
     const person = await signUp(s.url, 'Revoked')
     await join(facilitator, communityId, person, 'member')
     person.api.bearer = person.token
@@ -99,7 +99,7 @@ describe('who may open a document', () => {
     ['meeting/<meeting>/run'],
     ['community/<community>/charter'],
     ['community/<community>/plan'],
-  ])('refuses a non-member %s exactly as an unknown id', async (pattern) => {
+  ])('[A1] refuses a non-member %s exactly as an unknown id', async (pattern) => {
     const forbidden = pattern.replace('<meeting>', meetingId).replace('<community>', communityId)
     const unknown = pattern
       .replace('<meeting>', 'nosuchmeeting123')
@@ -111,7 +111,7 @@ describe('who may open a document', () => {
     await waitForSynced(own)
   })
 
-  it('refuses a browser connection from a foreign page (Origin), even with a valid session cookie', async () => {
+  it('[A5] refuses a browser connection from a foreign page (Origin), even with a valid session cookie', async () => {
     const socket = await openRawSocket(s.wsUrl, {
       origin: 'https://evil.example',
       cookie: facilitator.api.cookie ?? '',
@@ -133,7 +133,7 @@ describe('who may open a document', () => {
   })
 })
 
-describe('read-only connections change nothing', () => {
+describe('[A4] read-only connections change nothing', () => {
   it.each([
     ['an observer', () => observer, () => `meeting/${meetingId}`],
     ['a member, on the run document', () => member, () => `meeting/${meetingId}/run`],
@@ -171,7 +171,7 @@ describe('read-only connections change nothing', () => {
   })
 })
 
-describe('access changes reach live connections', () => {
+describe('[A6] access changes reach live connections', () => {
   function closedWith(c: TestClient): Promise<number> {
     return new Promise((resolve) => {
       c.provider.configuration.websocketProvider.on('close', ({ event }: { event: CloseEvent }) =>
@@ -228,7 +228,7 @@ describe('access changes reach live connections', () => {
   })
 })
 
-describe('awareness is sanitized', () => {
+describe('[A7] awareness is sanitized', () => {
   it('a client cannot rename itself, add fields, or speak for another client', async () => {
     const alice = client(`meeting/${meetingId}`, facilitator.token)
     const bob = client(`meeting/${meetingId}`, member.token)

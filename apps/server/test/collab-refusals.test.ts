@@ -44,7 +44,7 @@ async function expectStillServing(): Promise<void> {
   await waitForDoc(b, (doc) => paragraphs(doc).includes(line), 'the other client to see the edit')
 }
 
-describe('document names (DESIGN §3 grammar)', () => {
+describe('[C1] document names (DESIGN §3 grammar)', () => {
   const badNames = [
     'notes',
     'meeting',
@@ -80,7 +80,7 @@ describe('document names (DESIGN §3 grammar)', () => {
   })
 })
 
-describe('frames the server cannot use', () => {
+describe('[C2] frames the server cannot use', () => {
   it('closes a socket that sends bytes that are not a Hocuspocus message', async () => {
     const socket = await openRawSocket(s.wsUrl)
     const closed = whenClosed(socket)

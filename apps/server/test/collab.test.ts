@@ -52,7 +52,7 @@ describe('collaboration over /collab', () => {
     expect(paragraphs(alice.doc)).toEqual(paragraphs(bob.doc))
   })
 
-  it('seeds a new meeting with exactly one item, however many clients open it at once', async () => {
+  it('[C3] seeds a new meeting with exactly one item, however many clients open it at once', async () => {
     const s = await server()
     const { owner, meetingId } = await meetingFixture(s.url)
     const tabs = [1, 2, 3, 4].map(() => client(s.wsUrl, `meeting/${meetingId}`, owner.token))

@@ -34,7 +34,7 @@ function logRows(dataDir: string, name: string): number {
 }
 
 describe('durable document store', () => {
-  it('has every acknowledged edit committed to the update log', async () => {
+  it('[D1] has every acknowledged edit committed to the update log', async () => {
     const s = await startServer()
     servers.push(s)
     const { owner, meetingId } = await meetingFixture(s.url)
@@ -48,7 +48,7 @@ describe('durable document store', () => {
     expect(logRows(s.dataDir, name)).toBeGreaterThan(before)
   })
 
-  it('never acknowledges an edit the store failed to commit', async () => {
+  it('[D1] never acknowledges an edit the store failed to commit', async () => {
     const dataDir = tempDataDir()
     const db = openDatabase(dataDir)
     const s = await startServer({ dataDir, documents: new SqliteDocumentStore(db) })
@@ -72,7 +72,7 @@ describe('durable document store', () => {
     expect(paragraphs(tab.doc)).toEqual(['this must not be acknowledged'])
   })
 
-  it('compacts the log into a snapshot when the last client leaves, losing nothing', async () => {
+  it('[D3] compacts the log into a snapshot when the last client leaves, losing nothing', async () => {
     const s = await startServer()
     servers.push(s)
     const { owner, meetingId } = await meetingFixture(s.url)

@@ -48,7 +48,7 @@ export function documentStoreContract(
       expect(textOf((await store.load('meeting/b')).updates)).toBe('beta')
     })
 
-    it('compaction replaces merged updates by a snapshot and keeps later ones', async () => {
+    it('[D3] compaction replaces merged updates by a snapshot and keeps later ones', async () => {
       const { store } = await open()
       const doc = new Y.Doc()
       store.append('meeting/a', edit(doc, 'one '))
