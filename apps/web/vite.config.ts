@@ -6,11 +6,13 @@ const server = 'http://127.0.0.1:3000'
 /** A package under node_modules, also inside pnpm's `.pnpm/<name>@<version>/node_modules/`. */
 const pkg = (names: string) => new RegExp(`node_modules[\\\\/](?:${names})`)
 
-// Only the meeting pages need the editor and sync libraries: they load with the notes route,
+// Only the meeting pages need the editor and sync libraries: they load with the notes,
 // in two chunks that download in parallel and stay cached across app releases.
 const reactLibs = pkg('react[\\\\/]|react-dom[\\\\/]|scheduler[\\\\/]')
 const syncLibs = pkg('yjs|y-protocols|y-indexeddb|lib0|@hocuspocus')
 const editorLibs = pkg('@tiptap|prosemirror-|linkifyjs|orderedmap|rope-sequence|w3c-keyname|markdown-it')
+// Form validation (the API's zod schemas) loads on demand, when a form appears (src/api/schemas.ts).
+const schemaLibs = /node_modules[\\/](?:zod[\\/]|@confer[\\/]api[\\/])|packages[\\/]api[\\/]/
 
 export default defineConfig({
   plugins: [react()],
@@ -35,6 +37,7 @@ export default defineConfig({
             { name: 'react', test: reactLibs, priority: 3 },
             { name: 'sync', test: syncLibs, priority: 2 },
             { name: 'editor', test: editorLibs, priority: 1 },
+            { name: 'schemas', test: schemaLibs, priority: 1 },
           ],
         },
       },

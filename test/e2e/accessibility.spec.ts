@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
-import { freshMeetingId, joinMeeting, newPerson, typeLine } from './support/people.ts'
+import { newPerson, newVisitor } from './support/accounts.ts'
+import { joinMeeting, typeLine } from './support/people.ts'
+import { meetingWith } from './support/setup.ts'
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -15,12 +17,64 @@ async function seriousViolations(page: Page) {
     }))
 }
 
-test('the notes page, with a colleague’s caret showing, has no serious accessibility problems', async ({
+test('the sign-up page, with its inline errors showing, has no serious accessibility problems', async ({
+  page,
+}) => {
+  await page.goto('/signup')
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  expect(await seriousViolations(page)).toEqual([])
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page.getByText('Enter your name.')).toBeVisible()
+  expect(await seriousViolations(page)).toEqual([])
+})
+
+test('the start page, signed out and signed in, has no serious accessibility problems', async ({
   browser,
 }) => {
-  const meetingId = freshMeetingId()
+  const ada = await newPerson(browser, 'Ada Lovelace')
+  await meetingWith(ada)
+  const visitor = await newVisitor(browser)
+  await visitor.page.goto('/')
+  await expect(visitor.page.getByRole('main').getByRole('link', { name: 'Sign up' })).toBeVisible()
+  expect(await seriousViolations(visitor.page)).toEqual([])
+
+  await ada.page.goto('/')
+  await expect(ada.page.getByRole('region', { name: 'Upcoming meetings' }).getByRole('link')).toHaveCount(1)
+  await expect(ada.page.getByRole('banner')).toBeVisible()
+  await expect(ada.page.getByRole('main')).toBeVisible()
+  expect(await seriousViolations(ada.page)).toEqual([])
+  await visitor.context.close()
+  await ada.context.close()
+})
+
+test('the community page with the invite dialog open has no serious accessibility problems', async ({
+  browser,
+}) => {
   const ada = await newPerson(browser, 'Ada Lovelace')
   const bea = await newPerson(browser, 'Bea Turner')
+  const { communityId } = await meetingWith(ada, [bea])
+  await ada.page.goto(`/c/${communityId}`)
+  await expect(ada.page.getByRole('region', { name: 'Meetings' }).getByRole('link')).toHaveCount(1)
+  expect(await seriousViolations(ada.page)).toEqual([])
+
+  await ada.page.getByRole('button', { name: 'Invite people' }).click()
+  const dialog = ada.page.getByRole('dialog')
+  await dialog.getByRole('button', { name: 'Create invitation link' }).click()
+  await expect(dialog.getByLabel('Invitation link', { exact: true })).toHaveValue(/\/invite\//)
+  // Bea's link from the set-up is listed too: a link serves until it expires or is revoked.
+  const activeLinks = dialog.getByRole('region', { name: 'Active invitation links' }).getByRole('listitem')
+  await expect(activeLinks).toHaveCount(2)
+  expect(await seriousViolations(ada.page)).toEqual([])
+  await ada.context.close()
+  await bea.context.close()
+})
+
+test('the meeting page, with a colleague’s caret showing, has no serious accessibility problems', async ({
+  browser,
+}) => {
+  const ada = await newPerson(browser, 'Ada Lovelace')
+  const bea = await newPerson(browser, 'Bea Turner')
+  const { meetingId } = await meetingWith(ada, [bea])
   await joinMeeting(ada, meetingId)
   await joinMeeting(bea, meetingId)
   await typeLine(bea.page, 'Warm feedback: clear success criteria')
@@ -29,13 +83,8 @@ test('the notes page, with a colleague’s caret showing, has no serious accessi
   await expect(ada.page.getByRole('banner')).toBeVisible()
   await expect(ada.page.getByRole('main')).toBeVisible()
   expect(await seriousViolations(ada.page)).toEqual([])
+  expect(await seriousViolations(bea.page)).toEqual([])
 
   await ada.context.close()
   await bea.context.close()
-})
-
-test('the start page has no serious accessibility problems', async ({ page }) => {
-  await page.goto('/')
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-  expect(await seriousViolations(page)).toEqual([])
 })

@@ -1,51 +1,67 @@
 import { expect, test } from '@playwright/test'
-import { badge, notes } from './support/people.ts'
+import { accountNav, newPerson } from './support/accounts.ts'
+import { badge, notes, notFoundHeading } from './support/people.ts'
+import { meetingWith } from './support/setup.ts'
 
-test('the start page opens new meeting notes and an existing meeting by id', async ({ page }) => {
+test('signed out, the start page explains Confer and offers to sign up or log in', async ({ page }) => {
   await page.goto('/')
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Meeting notes')
+  const main = page.getByRole('main')
+  await expect(main.getByRole('link', { name: 'Sign up' })).toHaveAttribute('href', '/signup')
+  await main.getByRole('link', { name: 'Log in' }).click()
+  await expect(page).toHaveURL('/login')
+  await expect(page.getByRole('heading', { level: 1, name: 'Log in to Confer' })).toBeVisible()
+})
 
-  await page.getByRole('button', { name: 'Open meeting notes' }).click()
-  await expect(page).toHaveURL(/\/m\/[A-Za-z0-9_-]{16}$/)
+test('pages for members send signed-out visitors to log in, keeping where they were going', async ({
+  page,
+}) => {
+  for (const path of ['/c/someCommunity', '/m/someMeeting', '/n/someNetwork']) {
+    await page.goto(path)
+    await expect(page).toHaveURL(`/login?next=${encodeURIComponent(path)}`)
+  }
+})
+
+test('signed in, home lists my communities and upcoming meetings, which lead to the meeting', async ({
+  browser,
+}) => {
+  const ada = await newPerson(browser, 'Ada Lovelace')
+  const { communityId, meetingId } = await meetingWith(ada, [], 'Data dig: unit 3 assessment')
+  const { page } = ada
+  await page.goto('/')
+  await expect(accountNav(page)).toContainText('Signed in as Ada Lovelace')
+  const communities = page.getByRole('region', { name: 'Your communities' })
+  await expect(communities.getByRole('link', { name: 'Grade 5 team' })).toHaveAttribute(
+    'href',
+    `/c/${communityId}`,
+  )
+  await expect(communities).toContainText('Facilitator')
+
+  const upcoming = page.getByRole('region', { name: 'Upcoming meetings' })
+  await expect(upcoming).toContainText('Grade 5 team')
+  await upcoming.getByRole('link', { name: 'Data dig: unit 3 assessment' }).click()
+  await expect(page).toHaveURL(`/m/${meetingId}`)
+  await expect(page).toHaveTitle('Data dig: unit 3 assessment · Confer')
+  await expect(page.getByRole('heading', { level: 1, name: 'Data dig: unit 3 assessment' })).toBeVisible()
   await expect(notes(page)).toBeVisible()
   await expect(badge(page)).toHaveAttribute('data-state', 'live')
-  const newMeeting = new URL(page.url()).pathname
 
-  // Back goes to the start page; a pasted link opens that meeting again.
+  await page.getByRole('link', { name: 'Grade 5 team' }).click()
+  await expect(page).toHaveURL(`/c/${communityId}`)
   await page.goBack()
-  await expect(page.getByLabel('Meeting id')).toBeVisible()
-  await page.getByLabel('Meeting id').fill(`http://example.org${newMeeting}`)
-  await page.getByLabel('Meeting id').press('Enter')
-  await expect(page).toHaveURL(newMeeting)
   await expect(notes(page)).toBeVisible()
+  await ada.context.close()
 })
 
-test('an id that cannot be a meeting shows a helpful error instead of navigating', async ({ page }) => {
-  await page.goto('/')
-  await page.getByLabel('Meeting id').fill('not a meeting!')
-  await page.getByRole('button', { name: 'Open meeting notes' }).click()
-  await expect(page.getByRole('alert')).toContainText('letters, digits')
-  await expect(page).toHaveURL('/')
-})
-
-test('unknown addresses and malformed meeting ids show the not-found page', async ({ page }) => {
-  await page.goto('/m/not%20an%20id')
-  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
-  await page.goto('/nowhere/at/all')
-  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+test('unknown addresses, unknown meetings and malformed ids show the not-found page', async ({ browser }) => {
+  const ada = await newPerson(browser, 'Ada Lovelace')
+  const { page } = ada
+  for (const path of ['/nowhere/at/all', '/m/not%20an%20id', '/m/noSuchMeeting123', '/c/noSuchCommunity']) {
+    await page.goto(path)
+    await expect(notFoundHeading(page)).toBeVisible()
+    await expect(notes(page)).toHaveCount(0)
+  }
   await page.getByRole('link', { name: 'Go to the start page' }).click()
   await expect(page).toHaveURL('/')
-})
-
-test('your name is remembered and shown to others', async ({ page }) => {
-  await page.goto('/')
-  const name = page.getByLabel('Your name')
-  await expect(name).toHaveValue(/^Guest \d{4}$/)
-  await name.fill('Carmen Ruiz')
-  await page.getByRole('button', { name: 'Open meeting notes' }).click()
-  await expect(page.getByRole('complementary', { name: 'People in this meeting' })).toContainText(
-    'Carmen Ruiz (you)',
-  )
-  await page.reload()
-  await expect(page.getByLabel('Your name')).toHaveValue('Carmen Ruiz')
+  await ada.context.close()
 })

@@ -1,22 +1,14 @@
 import { expect, test } from '@playwright/test'
-import {
-  badge,
-  caretLabel,
-  freshMeetingId,
-  joinMeeting,
-  newPerson,
-  notes,
-  paragraphs,
-  presence,
-  typeLine,
-} from './support/people.ts'
+import { newPerson } from './support/accounts.ts'
+import { badge, caretLabel, joinMeeting, notes, paragraphs, presence, typeLine } from './support/people.ts'
+import { meetingWith } from './support/setup.ts'
 
 test('two people type in the same notes and see each other’s words, carets and presence', async ({
   browser,
 }) => {
-  const meetingId = freshMeetingId()
   const ada = await newPerson(browser, 'Ada Lovelace')
   const bea = await newPerson(browser, 'Bea Turner')
+  const { meetingId } = await meetingWith(ada, [bea])
   await joinMeeting(ada, meetingId)
   await joinMeeting(bea, meetingId)
 
@@ -44,8 +36,9 @@ test('two people type in the same notes and see each other’s words, carets and
 })
 
 test('notes are still there after a reload', async ({ browser }) => {
-  const meetingId = freshMeetingId()
   const ada = await newPerson(browser, 'Ada Lovelace')
+  const bea = await newPerson(browser, 'Bea Turner')
+  const { meetingId } = await meetingWith(ada, [bea])
   await joinMeeting(ada, meetingId)
 
   await typeLine(ada.page, 'Action: share the exit tickets')
@@ -54,7 +47,6 @@ test('notes are still there after a reload', async ({ browser }) => {
   await ada.page.reload()
   await expect(notes(ada.page)).toContainText('Action: share the exit tickets')
   // A colleague opening the link later gets the same notes from the server.
-  const bea = await newPerson(browser, 'Bea Turner')
   await joinMeeting(bea, meetingId)
   await expect(notes(bea.page)).toContainText('Action: share the exit tickets')
 

@@ -1,24 +1,17 @@
 import { expect, test } from '@playwright/test'
+import { newPerson } from './support/accounts.ts'
 import { CollabLink } from './support/network.ts'
-import {
-  badge,
-  freshMeetingId,
-  joinMeeting,
-  newPerson,
-  notes,
-  paragraphs,
-  presence,
-  typeLine,
-} from './support/people.ts'
+import { badge, joinMeeting, notes, paragraphs, presence, typeLine } from './support/people.ts'
+import { meetingWith } from './support/setup.ts'
 
 const OFFLINE_TEXT = 'Offline — changes kept on this device'
 
 test('a dropped connection keeps typing local, then both people’s words merge on reconnect', async ({
   browser,
 }) => {
-  const meetingId = freshMeetingId()
   const ada = await newPerson(browser, 'Ada Lovelace')
   const bea = await newPerson(browser, 'Bea Turner')
+  const { meetingId } = await meetingWith(ada, [bea])
   const adaLink = await CollabLink.install(ada.page)
   await joinMeeting(ada, meetingId)
   await joinMeeting(bea, meetingId)
@@ -58,9 +51,9 @@ test('a dropped connection keeps typing local, then both people’s words merge 
 test('a reload while disconnected keeps what was typed, and it syncs once back online', async ({
   browser,
 }) => {
-  const meetingId = freshMeetingId()
   const ada = await newPerson(browser, 'Ada Lovelace')
   const bea = await newPerson(browser, 'Bea Turner')
+  const { meetingId } = await meetingWith(ada, [bea])
   const adaLink = await CollabLink.install(ada.page)
   await joinMeeting(ada, meetingId)
   await joinMeeting(bea, meetingId)
@@ -84,8 +77,9 @@ test('a reload while disconnected keeps what was typed, and it syncs once back o
 })
 
 test('a second tab on the same device shows what the first typed offline', async ({ browser }) => {
-  const meetingId = freshMeetingId()
   const ada = await newPerson(browser, 'Ada Lovelace')
+  const bea = await newPerson(browser, 'Bea Turner')
+  const { meetingId } = await meetingWith(ada, [bea])
   const adaDevice = await CollabLink.install(ada.context)
   await joinMeeting(ada, meetingId)
 
@@ -101,7 +95,6 @@ test('a second tab on the same device shows what the first typed offline', async
 
   adaDevice.restore()
   await expect(badge(secondTab)).toHaveAttribute('data-state', /^(live|saved)$/)
-  const bea = await newPerson(browser, 'Bea Turner')
   await joinMeeting(bea, meetingId)
   await expect(notes(bea.page)).toContainText('Only on this laptop for now')
 

@@ -1,27 +1,10 @@
-import { newId } from '@confer/model'
-import { type Browser, type BrowserContext, expect, type Locator, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
+import type { Person } from './accounts.ts'
 
-/** A fresh meeting per test: the server seeds it with one "Notes" item on first open. */
-export const freshMeetingId = (): string => newId()
-
-/** One person in their own browser profile (cookies, storage, IndexedDB). */
-export interface Person {
-  name: string
-  context: BrowserContext
-  page: Page
-}
-
-export async function newPerson(browser: Browser, name: string): Promise<Person> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  return { name, context, page }
-}
-
-/** Opens the meeting link and says who they are in the header, as someone arriving would. */
+/** Opens the meeting as a signed-in person would, and waits until the notes are live. */
 export async function joinMeeting(person: Person, meetingId: string): Promise<void> {
   const { page } = person
   await page.goto(`/m/${meetingId}`)
-  await page.getByLabel('Your name').fill(person.name)
   await expect(notes(page)).toBeVisible()
   await expect(badge(page)).toHaveAttribute('data-state', /^(live|saved)$/)
 }
@@ -39,6 +22,10 @@ export const presence = (page: Page): Locator =>
 /** The name tag on someone else's caret inside the notes. */
 export const caretLabel = (page: Page, name: string): Locator =>
   notes(page).locator('.collaboration-carets__label', { hasText: name })
+
+/** The not-found page, which is also what a meeting you may not see looks like. */
+export const notFoundHeading = (page: Page): Locator =>
+  page.getByRole('heading', { level: 1, name: 'Page not found' })
 
 /**
  * Types a new paragraph at the end of the notes. Waits for focus first and checks the local

@@ -1,5 +1,5 @@
 import { Suspense, useRef } from 'react'
-import { NameField } from '../identity/NameField.tsx'
+import { AccountNav } from '../auth/AccountNav.tsx'
 import { Link } from './Link.tsx'
 import { NotFound } from './NotFound.tsx'
 import { PageLoading } from './PageLoading.tsx'
@@ -21,7 +21,7 @@ export function App() {
         <Link to="/" className="brand">
           Confer
         </Link>
-        <NameField />
+        <AccountNav />
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Suspense fallback={<PageLoading />}>{page}</Suspense>

@@ -2,7 +2,8 @@ import { useSyncExternalStore } from 'react'
 
 /**
  * A deliberately tiny router: the URL is the state, history.pushState changes it and
- * popstate (back/forward) reports it. Enough for a handful of path patterns.
+ * popstate (back/forward) reports it. Enough for a handful of path patterns and a `next`
+ * query parameter.
  */
 
 const NAVIGATE_EVENT = 'confer:navigate'
@@ -17,9 +18,16 @@ function subscribe(onChange: () => void): () => void {
 }
 
 const getPath = () => window.location.pathname
+const getSearch = () => window.location.search
 
 export function usePath(): string {
   return useSyncExternalStore(subscribe, getPath)
+}
+
+/** One query parameter of the current address, kept current across navigation. */
+export function useSearchParam(name: string): string | null {
+  const search = useSyncExternalStore(subscribe, getSearch)
+  return new URLSearchParams(search).get(name)
 }
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {

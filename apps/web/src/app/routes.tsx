@@ -1,21 +1,43 @@
-import { lazy, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { LoginPage } from '../auth/LoginPage.tsx'
+import { SignupPage } from '../auth/SignupPage.tsx'
+import { CommunityPage } from '../communities/CommunityPage.tsx'
+import { InvitePage } from '../communities/InvitePage.tsx'
+import { MeetingPage } from '../meeting/MeetingPage.tsx'
+import { NetworkInvitePage } from '../networks/NetworkInvitePage.tsx'
+import { NetworkPage } from '../networks/NetworkPage.tsx'
 import { HomePage } from './HomePage.tsx'
+import { RequireSession } from './RequireSession.tsx'
 import { matchPath } from './router.ts'
-
-// The editor and collaboration libraries are most of the bundle: load them only on a meeting.
-const NotesPage = lazy(() => import('../notes/NotesPage.tsx'))
 
 interface Route {
   pattern: string
   render: (params: Record<string, string>) => ReactNode
 }
 
+const signedIn = (page: ReactNode) => <RequireSession>{page}</RequireSession>
+
+// Pages with an id are keyed by it, so moving between two of them starts from a clean page.
 const routes: Route[] = [
   { pattern: '/', render: () => <HomePage /> },
+  { pattern: '/signup', render: () => <SignupPage /> },
+  { pattern: '/login', render: () => <LoginPage /> },
+  { pattern: '/invite/:code', render: ({ code = '' }) => <InvitePage key={code} code={code} /> },
+  {
+    pattern: '/c/:communityId',
+    render: ({ communityId = '' }) => signedIn(<CommunityPage key={communityId} communityId={communityId} />),
+  },
+  {
+    pattern: '/n/:networkId',
+    render: ({ networkId = '' }) => signedIn(<NetworkPage key={networkId} networkId={networkId} />),
+  },
+  {
+    pattern: '/network-invite/:code',
+    render: ({ code = '' }) => signedIn(<NetworkInvitePage key={code} code={code} />),
+  },
   {
     pattern: '/m/:meetingId',
-    // Keyed by id so switching meetings starts from a clean page, never mixing two documents.
-    render: ({ meetingId = '' }) => <NotesPage key={meetingId} meetingId={meetingId} />,
+    render: ({ meetingId = '' }) => signedIn(<MeetingPage key={meetingId} meetingId={meetingId} />),
   },
 ]
 

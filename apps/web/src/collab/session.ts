@@ -2,7 +2,16 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { collabUrl } from './collab-url.ts'
-import { rescueOnHide, restoreRescued } from './unload-rescue.ts'
+import { registerOpenDocument } from './open-documents.ts'
+import { LOCAL_DB_PREFIX } from './storage-keys.ts'
+import { confirmedByServer, rescueOnHide, restoreRescued } from './unload-rescue.ts'
+
+/** How the server answered this connection's credentials for the document. */
+export type DocumentAccess =
+  | { state: 'pending' }
+  | { state: 'granted'; readOnly: boolean }
+  /** Refused (or access withdrawn while open); `reason` is a DenyReason. */
+  | { state: 'refused'; reason: string }
 
 /** One shared document: its Y.Doc, the server connection and the copy kept on this device. */
 export interface CollabSession {
@@ -11,11 +20,13 @@ export interface CollabSession {
   readonly provider: HocuspocusProvider
   readonly socket: HocuspocusProviderWebsocket
   readonly local: IndexeddbPersistence
+  /** The latest answer to authentication; components subscribe to the provider for changes. */
+  access(): DocumentAccess
 }
 
 interface Entry {
   session: CollabSession
-  stopRescue: () => void
+  stopTracking: () => void
   refs: number
   destroyTimer: ReturnType<typeof setTimeout> | null
 }
@@ -33,31 +44,75 @@ function open(name: string): CollabSession {
   const doc = new Y.Doc()
   restoreRescued(name, doc)
   // Opened before the provider so edits made offline are on the device from the first moment.
-  const local = new IndexeddbPersistence(`confer:${name}`, doc)
+  const local = new IndexeddbPersistence(`${LOCAL_DB_PREFIX}${name}`, doc)
   const socket = new HocuspocusProviderWebsocket({
     url: collabUrl(),
     // School Wi-Fi drops often: keep retrying every few seconds, not backing off to 30 s.
     delay: 1_000,
     maxDelay: 4_000,
   })
+  // No token: the browser's session cookie goes along with the WebSocket handshake.
   const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc })
+  let access: DocumentAccess = { state: 'pending' }
+  provider.on('authenticated', ({ scope }: { scope: string }) => {
+    access = { state: 'granted', readOnly: scope === 'readonly' }
+  })
+  provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+    access = { state: 'refused', reason }
+  })
   // A provider given its own socket does not attach itself.
   provider.attach()
-  return { name, doc, provider, socket, local }
+  return { name, doc, provider, socket, local, access: () => access }
 }
 
-function close(session: CollabSession): void {
+async function close(session: CollabSession): Promise<void> {
   session.provider.destroy()
   session.socket.destroy()
-  void session.local.destroy()
+  await session.local.destroy()
   session.doc.destroy()
+}
+
+/**
+ * Whether this device holds edits the server has not confirmed. Copies restored from the
+ * device count too (they may have been typed offline before a reload); a read-only
+ * connection's cannot be saved anyway, so they never count.
+ */
+function trackUnconfirmedEdits(session: CollabSession): () => boolean {
+  let edited = false
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin !== session.provider) edited = true
+  }
+  session.doc.on('update', onUpdate)
+  return () => {
+    const access = session.access()
+    if (access.state === 'granted' && access.readOnly) return false
+    return edited && !confirmedByServer(session)
+  }
+}
+
+function forget(entry: Entry): Promise<void> {
+  if (entry.destroyTimer !== null) clearTimeout(entry.destroyTimer)
+  entries.delete(entry.session.name)
+  entry.stopTracking()
+  return close(entry.session)
+}
+
+function track(session: CollabSession): Entry {
+  const stopRescue = rescueOnHide(session)
+  const hasUnconfirmedEdits = trackUnconfirmedEdits(session)
+  const entry: Entry = { session, stopTracking: () => {}, refs: 0, destroyTimer: null }
+  const unregister = registerOpenDocument({ hasUnconfirmedEdits, close: () => forget(entry) })
+  entry.stopTracking = () => {
+    stopRescue()
+    unregister()
+  }
+  return entry
 }
 
 export function acquireSession(name: string): CollabSession {
   let entry = entries.get(name)
   if (!entry) {
-    const session = open(name)
-    entry = { session, stopRescue: rescueOnHide(session), refs: 0, destroyTimer: null }
+    entry = track(open(name))
     entries.set(name, entry)
   }
   if (entry.destroyTimer !== null) {
@@ -73,9 +128,5 @@ export function releaseSession(session: CollabSession): void {
   if (!entry || entry.session !== session) return
   entry.refs -= 1
   if (entry.refs > 0) return
-  entry.destroyTimer = setTimeout(() => {
-    entries.delete(session.name)
-    entry.stopRescue()
-    close(session)
-  }, RELEASE_GRACE_MS)
+  entry.destroyTimer = setTimeout(() => void forget(entry), RELEASE_GRACE_MS)
 }

@@ -1,6 +1,7 @@
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import type { CollabSession } from './session.ts'
+import { RESCUE_KEY_PREFIX } from './storage-keys.ts'
 
 /**
  * IndexedDB writes are asynchronous, and a reload or closed tab aborts the ones still in
@@ -10,11 +11,10 @@ import type { CollabSession } from './session.ts'
  * idempotent, so a copy that did reach IndexedDB or the server does no harm).
  */
 
-const PREFIX = 'confer.unsaved:'
 /** Marks merged rescue copies, so nothing mistakes them for the server's data. */
 const RESCUE_ORIGIN = Symbol('unload-rescue')
 
-const keyPrefix = (name: string) => `${PREFIX}${name}:`
+const keyPrefix = (name: string) => `${RESCUE_KEY_PREFIX}${name}:`
 
 /** Merges every rescued copy of this document into `doc` and forgets them. */
 export function restoreRescued(name: string, doc: Y.Doc): void {
@@ -34,7 +34,8 @@ export function restoreRescued(name: string, doc: Y.Doc): void {
   }
 }
 
-function confirmedByServer({ provider, socket }: CollabSession): boolean {
+/** Everything this device has was acknowledged by the server on the current connection. */
+export function confirmedByServer({ provider, socket }: Pick<CollabSession, 'provider' | 'socket'>): boolean {
   return socket.status === 'connected' && provider.isSynced && provider.unsyncedChanges === 0
 }
 

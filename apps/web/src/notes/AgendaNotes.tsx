@@ -9,9 +9,11 @@ interface AgendaNotesProps {
   session: CollabSession
   user: PresenceUser
   offline: boolean
+  /** False for observers and network guests with read-only access. */
+  editable: boolean
 }
 
-export function AgendaNotes({ session, user, offline }: AgendaNotesProps) {
+export function AgendaNotes({ session, user, offline, editable }: AgendaNotesProps) {
   const { ready, fromServer } = useDocumentReady(session)
   const agenda = useAgenda(session.doc)
 
@@ -35,7 +37,7 @@ export function AgendaNotes({ session, user, offline }: AgendaNotesProps) {
   return (
     <div className="agenda">
       {agenda.map((item) => (
-        <ItemNotes key={item.id} item={item} session={session} user={user} />
+        <ItemNotes key={item.id} item={item} session={session} user={user} editable={editable} />
       ))}
     </div>
   )

@@ -9,10 +9,11 @@ interface ItemNotesProps {
   item: AgendaItem
   session: CollabSession
   user: PresenceUser
+  editable: boolean
 }
 
 /** One agenda item: its title and the notes everyone types under it. */
-export function ItemNotes({ item, session, user }: ItemNotesProps) {
+export function ItemNotes({ item, session, user, editable }: ItemNotesProps) {
   const headingId = `item-${item.id}-title`
   const fragment = useMemo(() => itemNotes(session.doc, item.id), [session, item.id])
   const title = item.title.trim() || 'Untitled item'
@@ -22,7 +23,13 @@ export function ItemNotes({ item, session, user }: ItemNotesProps) {
         {title}
       </h2>
       {fragment ? (
-        <NotesEditor fragment={fragment} session={session} user={user} labelledBy={headingId} />
+        <NotesEditor
+          fragment={fragment}
+          session={session}
+          user={user}
+          labelledBy={headingId}
+          editable={editable}
+        />
       ) : (
         <p className="notice">The notes of this item could not be read.</p>
       )}
@@ -35,28 +42,32 @@ interface NotesEditorProps {
   session: CollabSession
   user: PresenceUser
   labelledBy: string
+  editable: boolean
 }
 
-function NotesEditor({ fragment, session, user, labelledBy }: NotesEditorProps) {
+function NotesEditor({ fragment, session, user, labelledBy, editable }: NotesEditorProps) {
   // Renames reach the caret through awareness (useAwarenessUser); rebuilding the editor for
   // them would drop the selection, so the editor reads the latest name only when it is built.
   const latestUser = useRef(user)
   useEffect(() => {
     latestUser.current = user
   }, [user])
+  // Access changes are rare (a role changed mid-meeting): rebuilding for them is fine.
   const editor = useEditor(
     {
-      extensions: notesExtensions(fragment, session.provider, latestUser.current),
+      editable,
+      extensions: notesExtensions(fragment, session.provider, latestUser.current, editable),
       editorProps: {
         attributes: {
           class: 'notes-editor',
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-labelledby': labelledBy,
+          'aria-readonly': String(!editable),
         },
       },
     },
-    [fragment, session.provider, labelledBy],
+    [fragment, session.provider, labelledBy, editable],
   )
   return <EditorContent editor={editor} className="notes-editor-frame" />
 }

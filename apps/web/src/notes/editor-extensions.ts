@@ -13,12 +13,13 @@ export function notesExtensions(
   fragment: Y.XmlFragment,
   provider: HocuspocusProvider,
   user: PresenceUser,
+  editable: boolean,
 ): Extensions {
   return [
     // Yjs keeps its own per-user undo history; ProseMirror's would undo other people's typing.
     StarterKit.configure({ undoRedo: false }),
     Collaboration.configure({ fragment }),
     CollaborationCaret.configure({ provider, user, render: renderCaret }),
-    Placeholder.configure({ placeholder: 'Type notes here…' }),
+    Placeholder.configure({ placeholder: editable ? 'Type notes here…' : 'No notes yet.' }),
   ]
 }

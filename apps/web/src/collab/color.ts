@@ -15,10 +15,10 @@ const PALETTE = [
   '#3b7c0f',
 ] as const
 
-/** The same name always gets the same colour, on every device, with no shared state. */
-export function colorForName(name: string): string {
+/** The same key (a user id) always gets the same colour, on every device, with no shared state. */
+export function colorFor(key: string): string {
   let hash = 2166136261
-  for (const char of name.trim().toLowerCase()) {
+  for (const char of key) {
     hash ^= char.codePointAt(0) ?? 0
     hash = Math.imul(hash, 16777619)
   }

@@ -1,0 +1,109 @@
+import type {
+  AcceptedInvite,
+  Community,
+  Invite,
+  InvitePreview,
+  LoginBody,
+  Me,
+  Meeting,
+  MeetingView,
+  Network,
+  NetworkSummary,
+  Role,
+  SignupBody,
+  User,
+} from '@confer/api'
+import { apiRequest } from './client.ts'
+
+/**
+ * Every REST route the web app uses, typed with the contract in @confer/api. Ids go through
+ * encodeURIComponent so nothing typed into an address can reach another route.
+ */
+
+const id = encodeURIComponent
+type Signal = AbortSignal | undefined
+
+/** An invitation as listed for facilitators (the code itself is only shown once, at creation). */
+export interface ActiveInvite {
+  id: string
+  role: Role
+  createdAt: string
+  expiresAt: string
+}
+
+export type UpcomingMeeting = Meeting & { communityName: string }
+
+export interface Overview {
+  upcomingMeetings: UpcomingMeeting[]
+  networks: NetworkSummary[]
+}
+
+export interface NetworkInvite {
+  code: string
+  expiresAt: string
+}
+
+export type GuestRole = MeetingView['meeting']['networkGuestRole']
+
+// Accounts
+export const signup = (body: SignupBody) =>
+  apiRequest<{ user: User }>('POST', '/api/auth/signup', { body, allowUnauthenticated: true })
+export const login = (body: LoginBody) =>
+  apiRequest<{ user: User }>('POST', '/api/auth/login', { body, allowUnauthenticated: true })
+export const logout = () => apiRequest<null>('POST', '/api/auth/logout', { allowUnauthenticated: true })
+export const getMe = (signal?: Signal) =>
+  apiRequest<Me>('GET', '/api/me', { signal, allowUnauthenticated: true })
+export const getOverview = (signal?: Signal) => apiRequest<Overview>('GET', '/api/me/overview', { signal })
+
+// Communities and members
+export const createCommunity = (body: { name: string; focus?: string }) =>
+  apiRequest<{ community: Community }>('POST', '/api/communities', { body })
+export const getCommunity = (communityId: string, signal?: Signal) =>
+  apiRequest<{ community: Community }>('GET', `/api/communities/${id(communityId)}`, { signal })
+export const updateCommunity = (communityId: string, body: { name?: string; focus?: string }) =>
+  apiRequest<{ community: Community }>('PATCH', `/api/communities/${id(communityId)}`, { body })
+export const changeMemberRole = (communityId: string, userId: string, role: Role) =>
+  apiRequest<{ community: Community }>('PATCH', `/api/communities/${id(communityId)}/members/${id(userId)}`, {
+    body: { role },
+  })
+export const removeMember = (communityId: string, userId: string) =>
+  apiRequest<null>('DELETE', `/api/communities/${id(communityId)}/members/${id(userId)}`)
+
+// Invitations to a community
+export const createInvite = (communityId: string, body: { role: Role; expiresInHours?: number }) =>
+  apiRequest<Invite>('POST', `/api/communities/${id(communityId)}/invites`, { body })
+export const listInvites = (communityId: string, signal?: Signal) =>
+  apiRequest<{ invites: ActiveInvite[] }>('GET', `/api/communities/${id(communityId)}/invites`, { signal })
+export const revokeInvite = (communityId: string, inviteId: string) =>
+  apiRequest<null>('DELETE', `/api/communities/${id(communityId)}/invites/${id(inviteId)}`)
+export const previewInvite = (code: string, signal?: Signal) =>
+  apiRequest<{ invite: InvitePreview }>('GET', `/api/invites/${id(code)}`, {
+    signal,
+    allowUnauthenticated: true,
+  })
+export const acceptInvite = (code: string) =>
+  apiRequest<AcceptedInvite>('POST', `/api/invites/${id(code)}/accept`)
+
+// Meetings
+export const createMeeting = (
+  communityId: string,
+  body: { title: string; startsAt: string; durationMinutes: number },
+) => apiRequest<{ meeting: Meeting }>('POST', `/api/communities/${id(communityId)}/meetings`, { body })
+export const listMeetings = (communityId: string, signal?: Signal) =>
+  apiRequest<{ meetings: Meeting[] }>('GET', `/api/communities/${id(communityId)}/meetings`, { signal })
+export const getMeeting = (meetingId: string, signal?: Signal) =>
+  apiRequest<MeetingView>('GET', `/api/meetings/${id(meetingId)}`, { signal })
+export const setNetworkAccess = (meetingId: string, guestRole: GuestRole) =>
+  apiRequest<MeetingView>('PUT', `/api/meetings/${id(meetingId)}/network-access`, { body: { guestRole } })
+
+// Networks
+export const createNetwork = (body: { name: string; purpose?: string; communityId: string }) =>
+  apiRequest<{ network: Network }>('POST', '/api/networks', { body })
+export const getNetwork = (networkId: string, signal?: Signal) =>
+  apiRequest<{ network: Network }>('GET', `/api/networks/${id(networkId)}`, { signal })
+export const createNetworkInvite = (networkId: string) =>
+  apiRequest<NetworkInvite>('POST', `/api/networks/${id(networkId)}/invites`)
+export const acceptNetworkInvite = (code: string, communityId: string) =>
+  apiRequest<{ network: Network }>('POST', `/api/network-invites/${id(code)}/accept`, {
+    body: { communityId },
+  })

@@ -1,0 +1,32 @@
+import { Link } from '../app/Link.tsx'
+import { usePath } from '../app/router.ts'
+import { LogoutButton } from './LogoutButton.tsx'
+import { loginPath, signupPath } from './next-path.ts'
+import { useSession } from './useSession.ts'
+
+/** The header's account corner: who is signed in and "Log out", or the ways in. */
+export function AccountNav() {
+  const session = useSession()
+  const path = usePath()
+  if (session.status === 'signed-in') {
+    return (
+      <nav className="account-nav" aria-label="Account">
+        <span className="account-nav__who">
+          Signed in as <strong>{session.me.user.name}</strong>
+        </span>
+        <LogoutButton />
+      </nav>
+    )
+  }
+  if (session.status !== 'signed-out' || path === '/login' || path === '/signup') return null
+  // From a page worth coming back to (an invitation), logging in returns there.
+  const here = path === '/' ? '/' : path + window.location.search
+  return (
+    <nav className="account-nav" aria-label="Account">
+      <Link to={loginPath(here)}>Log in</Link>
+      <Link to={signupPath(here)} className="button button--primary button--small">
+        Sign up
+      </Link>
+    </nav>
+  )
+}

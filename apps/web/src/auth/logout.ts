@@ -1,0 +1,26 @@
+import { logout } from '../api/endpoints.ts'
+import { navigate } from '../app/router.ts'
+import { closeAllDocuments } from '../collab/open-documents.ts'
+import { clearDeviceData } from './device-data.ts'
+import { markSignedOut } from './session-store.ts'
+import { tellOtherTabs } from './tab-sync.ts'
+
+/** Leaves this device clean and shows the log-in page (the session itself is already gone). */
+export async function leaveDevice(): Promise<void> {
+  markSignedOut()
+  navigate('/login')
+  // The meeting page unmounts on the navigation above; then its documents close and are deleted.
+  await closeAllDocuments()
+  await clearDeviceData()
+}
+
+/**
+ * Ends the session on the server, then deletes this device's copies of documents. Throws (with
+ * the server's message) when the server cannot be reached: nothing is deleted then, since the
+ * session cookie would still be valid.
+ */
+export async function logOut(): Promise<void> {
+  await logout()
+  tellOtherTabs('logged-out')
+  await leaveDevice()
+}

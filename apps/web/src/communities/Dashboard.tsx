@@ -1,0 +1,30 @@
+import type { Me } from '@confer/api'
+import { getOverview } from '../api/endpoints.ts'
+import { useApi } from '../api/useApi.ts'
+import { useDocumentTitle } from '../app/useDocumentTitle.ts'
+import { CreateCommunityForm } from './CreateCommunityForm.tsx'
+import { MyCommunities } from './MyCommunities.tsx'
+import { MyNetworks } from './MyNetworks.tsx'
+import { UpcomingMeetings } from './UpcomingMeetings.tsx'
+import './communities.css'
+
+/** `/` when signed in: where my teams, my next meetings and my networks are. */
+export function Dashboard({ me }: { me: Me }) {
+  useDocumentTitle('Home')
+  const overview = useApi('overview', getOverview)
+  return (
+    <div className="page dashboard">
+      <h1>Hello, {me.user.name}</h1>
+      <div className="dashboard__grid">
+        <div className="dashboard__main">
+          <UpcomingMeetings overview={overview} />
+          <MyCommunities communities={me.communities} />
+        </div>
+        <div className="dashboard__side">
+          <MyNetworks overview={overview} />
+          <CreateCommunityForm />
+        </div>
+      </div>
+    </div>
+  )
+}

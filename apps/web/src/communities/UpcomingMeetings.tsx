@@ -1,0 +1,38 @@
+import type { Overview } from '../api/endpoints.ts'
+import type { Resource } from '../api/useApi.ts'
+import { Link } from '../app/Link.tsx'
+import { LoadError } from '../app/LoadError.tsx'
+import { PageLoading } from '../app/PageLoading.tsx'
+import { formatDateTime } from '../ui/format.ts'
+
+export function UpcomingMeetings({ overview }: { overview: Resource<Overview> }) {
+  const meetings = overview.data?.upcomingMeetings
+  return (
+    <section className="card" aria-labelledby="upcoming-title">
+      <h2 id="upcoming-title">Upcoming meetings</h2>
+      {meetings ? (
+        meetings.length === 0 ? (
+          <p className="empty-note">
+            No meetings scheduled. Facilitators schedule them on the community page.
+          </p>
+        ) : (
+          <ul className="link-list">
+            {meetings.map((meeting) => (
+              <li key={meeting.id}>
+                <Link to={`/m/${meeting.id}`}>{meeting.title}</Link>
+                <span className="meta">
+                  {meeting.communityName} ·{' '}
+                  <time dateTime={meeting.startsAt}>{formatDateTime(meeting.startsAt)}</time>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : overview.error ? (
+        <LoadError error={overview.error} what="your meetings" onRetry={overview.reload} />
+      ) : (
+        <PageLoading label="Loading meetings…" />
+      )}
+    </section>
+  )
+}
