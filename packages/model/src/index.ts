@@ -1,4 +1,6 @@
+export * from './actions.ts'
+export * from './agenda.ts'
 export * from './constants.ts'
 export * from './document-names.ts'
 export * from './ids.ts'
-export * from './meeting.ts'
+export * from './templates.ts'

@@ -86,6 +86,27 @@ const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL
    );
    CREATE INDEX meetings_by_community ON meetings (community_id, starts_at);`,
+  `ALTER TABLE meetings ADD COLUMN series_id TEXT;
+   CREATE TABLE action_items (
+     meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+     action_id TEXT NOT NULL,
+     community_id TEXT NOT NULL,
+     text TEXT NOT NULL,
+     owner_id TEXT,
+     due TEXT,
+     done INTEGER NOT NULL,
+     from_meeting_id TEXT,
+     PRIMARY KEY (meeting_id, action_id)
+   );
+   CREATE INDEX action_items_by_community ON action_items (community_id, action_id);
+   CREATE TABLE agenda_templates (
+     id TEXT PRIMARY KEY,
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     items TEXT NOT NULL,
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at INTEGER NOT NULL
+   );`,
 ]
 
 export function migrate(db: DatabaseSync): void {
