@@ -250,3 +250,55 @@ describe('summary.md', () => {
     expect((await outsider.api.get(`/api/meetings/${meetingId}/summary.md`)).status).toBe(404)
   })
 })
+
+describe('attendance', () => {
+  function recorded(meetingId: string): Promise<void> {
+    return new Promise((resolve) => {
+      const listener = (event: { meetingId: string }) => {
+        if (event.meetingId !== meetingId) return
+        s.server.services.events.off('attendanceChanged', listener)
+        resolve()
+      }
+      s.server.services.events.on('attendanceChanged', listener)
+    })
+  }
+  type Entry = { name: string; present: boolean | null; source: string | null }
+  const attendance = async (meetingId: string) =>
+    (await facilitator.api.get<{ attendance: Entry[] }>(`/api/meetings/${meetingId}/attendance`)).body
+      .attendance
+
+  it('records who opened the meeting, and a facilitator’s correction wins over presence', async () => {
+    const meetingId = await schedule()
+    const seen = recorded(meetingId)
+    await open(meetingId, member)
+    await seen
+    expect(await attendance(meetingId)).toEqual(
+      expect.arrayContaining([
+        { userId: member.id, name: 'Marcus Member', role: 'member', present: true, source: 'presence' },
+        {
+          userId: facilitator.id,
+          name: 'Fatima Facilitator',
+          role: 'facilitator',
+          present: null,
+          source: null,
+        },
+      ]),
+    )
+    const corrected = await facilitator.api.put(`/api/meetings/${meetingId}/attendance`, {
+      userId: member.id,
+      present: false,
+    })
+    expect(corrected.status).toBe(200)
+    const again = recorded(meetingId)
+    await open(meetingId, member)
+    await again
+    expect((await attendance(meetingId)).find((a) => a.name === 'Marcus Member')).toMatchObject({
+      present: false,
+      source: 'manual',
+    })
+    expect(
+      (await member.api.put(`/api/meetings/${meetingId}/attendance`, { userId: member.id, present: true }))
+        .status,
+    ).toBe(403)
+  })
+})

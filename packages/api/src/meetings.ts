@@ -81,3 +81,17 @@ export interface MeetingView {
   guest: boolean
   communityName: string
 }
+
+export const AttendanceBody = z.strictObject({
+  userId: IdSchema,
+  present: z.boolean(),
+})
+
+export interface AttendanceEntry {
+  userId: string
+  name: string
+  role: 'facilitator' | 'member' | 'observer'
+  /** null: not seen in the meeting and not marked either way. */
+  present: boolean | null
+  source: 'presence' | 'manual' | null
+}

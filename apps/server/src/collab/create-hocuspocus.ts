@@ -3,6 +3,7 @@ import type { Config } from '../config.ts'
 import type { Services } from '../services/index.ts'
 import { AccessRevocation } from './extensions/access-revocation.ts'
 import { ActionIndex } from './extensions/action-index.ts'
+import { Attendance } from './extensions/attendance.ts'
 import { Authentication } from './extensions/authentication.ts'
 import { AwarenessGuard } from './extensions/awareness-guard.ts'
 import { DocumentNames } from './extensions/document-names.ts'
@@ -27,6 +28,7 @@ export function createHocuspocus({ config, services, logger }: CollabDeps): Hocu
       new AccessRevocation(services.events, () => hocuspocus),
       new DurablePersistence(services.documents, logger),
       new ActionIndex(services.meetings, logger),
+      new Attendance(services.meetings, logger),
     ],
   })
   return hocuspocus

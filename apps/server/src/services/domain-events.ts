@@ -9,6 +9,8 @@ export interface DomainEventMap {
   credentialRevoked: [{ tokenHash: string }]
   /** A meeting's action items were re-extracted into the index from its document. */
   actionsIndexed: [{ meetingId: string }]
+  /** Someone was recorded as attending a meeting (by presence or by a facilitator). */
+  attendanceChanged: [{ meetingId: string }]
 }
 
 /** Lets services announce changes without knowing who listens (live connections, tests). */

@@ -1,4 +1,4 @@
-import type { Meeting, MeetingView, OpenAction, Role, TemplateItem } from '@confer/api'
+import type { AttendanceEntry, Meeting, MeetingView, OpenAction, Role, TemplateItem } from '@confer/api'
 import {
   type ActionItem,
   appendAgendaItems,
@@ -170,6 +170,42 @@ export class MeetingService {
       guest: access.guest,
       communityName: community?.name ?? '',
     }
+  }
+
+  /** Someone opened the meeting: they attended (unless a facilitator corrected it). */
+  async recordPresence(meetingId: string, userId: string): Promise<void> {
+    await this.#meetings.recordPresence(meetingId, userId, this.#now())
+    this.#events.emit('attendanceChanged', { meetingId })
+  }
+
+  /** The community's members with who attended, from presence and manual corrections. */
+  async attendance(meetingId: string, userId: string): Promise<AttendanceEntry[]> {
+    const access = await this.access(meetingId, userId)
+    if (!access || access.guest) throw notFound('That meeting')
+    const marks = new Map((await this.#meetings.attendance(meetingId)).map((a) => [a.userId, a]))
+    return (await this.#communityStore.members(access.meeting.communityId)).map((m) => ({
+      userId: m.userId,
+      name: m.name,
+      role: m.role,
+      present: marks.get(m.userId)?.present ?? null,
+      source: marks.get(m.userId)?.source ?? null,
+    }))
+  }
+
+  async correctAttendance(
+    meetingId: string,
+    userId: string,
+    targetId: string,
+    present: boolean,
+  ): Promise<AttendanceEntry[]> {
+    const access = await this.access(meetingId, userId)
+    if (!access || access.guest) throw notFound('That meeting')
+    await this.#communities.requireRole(access.meeting.communityId, userId, 'facilitator')
+    if (!(await this.#communityStore.membership(access.meeting.communityId, targetId)))
+      throw notFound('That member')
+    await this.#meetings.setAttendance(meetingId, targetId, present, this.#now())
+    this.#events.emit('attendanceChanged', { meetingId })
+    return this.attendance(meetingId, userId)
   }
 
   /** The meeting as Markdown, for anyone who may see it (members, observers, guests). */

@@ -59,6 +59,14 @@ export interface MeetingStore {
     communityId: string,
   ): Promise<(IndexedAction & { meetingTitle: string; meetingStartsAt: number })[]>
 
+  /** Marks someone present because they opened the meeting; never overrides a manual correction. */
+  recordPresence(meetingId: string, userId: string, at: number): Promise<void>
+  /** A facilitator's correction: present or absent, whatever presence said. */
+  setAttendance(meetingId: string, userId: string, present: boolean, at: number): Promise<void>
+  attendance(
+    meetingId: string,
+  ): Promise<{ userId: string; present: boolean; source: 'presence' | 'manual' }[]>
+
   insertTemplate(template: TemplateRecord): Promise<void>
   templatesOf(communityId: string): Promise<TemplateRecord[]>
   templateById(id: string): Promise<TemplateRecord | null>

@@ -1,4 +1,5 @@
 import {
+  AttendanceBody,
   CreateMeetingBody,
   CreateSeriesBody,
   NetworkAccessBody,
@@ -69,6 +70,18 @@ export function registerMeetingRoutes(app: FastifyInstance, { config, services }
     const { user } = await requireUser(req, auth, config)
     await templates.remove(community(req.params), user.id, idParam(req.params, 'templateId', 'That template'))
     return reply.status(204).send()
+  })
+
+  app.get('/api/meetings/:id/attendance', async (req) => {
+    const { user } = await requireUser(req, auth, config)
+    return { attendance: await meetings.attendance(idParam(req.params, 'id', 'That meeting'), user.id) }
+  })
+
+  app.put('/api/meetings/:id/attendance', async (req) => {
+    const { user } = await requireUser(req, auth, config)
+    const id = idParam(req.params, 'id', 'That meeting')
+    const body = parse(AttendanceBody, req.body)
+    return { attendance: await meetings.correctAttendance(id, user.id, body.userId, body.present) }
   })
 
   app.get('/api/meetings/:id/summary.md', async (req, reply) => {

@@ -99,6 +99,14 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (meeting_id, action_id)
    );
    CREATE INDEX action_items_by_community ON action_items (community_id, action_id);
+   CREATE TABLE attendance (
+     meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     present INTEGER NOT NULL,
+     source TEXT NOT NULL CHECK (source IN ('presence', 'manual')),
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (meeting_id, user_id)
+   );
    CREATE TABLE agenda_templates (
      id TEXT PRIMARY KEY,
      community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,

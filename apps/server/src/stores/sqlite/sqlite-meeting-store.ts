@@ -180,6 +180,34 @@ export class SqliteMeetingStore implements MeetingStore {
       }))
   }
 
+  async recordPresence(meetingId: string, userId: string, at: number): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO attendance (meeting_id, user_id, present, source, updated_at) VALUES (?, ?, 1, 'presence', ?)
+         ON CONFLICT (meeting_id, user_id) DO NOTHING`,
+      )
+      .run(meetingId, userId, at)
+  }
+
+  async setAttendance(meetingId: string, userId: string, present: boolean, at: number): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO attendance (meeting_id, user_id, present, source, updated_at) VALUES (?, ?, ?, 'manual', ?)
+         ON CONFLICT (meeting_id, user_id) DO UPDATE SET present = excluded.present, source = 'manual',
+           updated_at = excluded.updated_at`,
+      )
+      .run(meetingId, userId, present ? 1 : 0, at)
+  }
+
+  async attendance(
+    meetingId: string,
+  ): Promise<{ userId: string; present: boolean; source: 'presence' | 'manual' }[]> {
+    const rows = this.#db
+      .prepare('SELECT user_id, present, source FROM attendance WHERE meeting_id = ?')
+      .all(meetingId) as unknown as { user_id: string; present: number; source: 'presence' | 'manual' }[]
+    return rows.map((r) => ({ userId: r.user_id, present: r.present === 1, source: r.source }))
+  }
+
   async insertTemplate(t: TemplateRecord): Promise<void> {
     this.#db
       .prepare(
