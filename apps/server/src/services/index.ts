@@ -4,6 +4,7 @@ import { SqliteAccountStore } from '../stores/sqlite/sqlite-account-store.ts'
 import { SqliteCommunityStore } from '../stores/sqlite/sqlite-community-store.ts'
 import { SqliteDocumentStore } from '../stores/sqlite/sqlite-document-store.ts'
 import { SqliteMeetingStore } from '../stores/sqlite/sqlite-meeting-store.ts'
+import { SqliteProtocolStore } from '../stores/sqlite/sqlite-protocol-store.ts'
 import { AuthService } from './auth-service.ts'
 import { CommunityService } from './community-service.ts'
 import { DocumentAccessService } from './document-access.ts'
@@ -12,6 +13,8 @@ import { DomainEvents } from './domain-events.ts'
 import { InviteService } from './invite-service.ts'
 import { MeetingService } from './meeting-service.ts'
 import { NetworkService } from './network-service.ts'
+import { ProtocolService } from './protocol-service.ts'
+import { RunService } from './run-service.ts'
 import { TemplateService } from './template-service.ts'
 
 export interface Services {
@@ -22,6 +25,8 @@ export interface Services {
   networks: NetworkService
   meetings: MeetingService
   templates: TemplateService
+  protocols: ProtocolService
+  runs: RunService
   documentAccess: DocumentAccessService
   documents: DocumentStore
 }
@@ -37,6 +42,7 @@ export function createServices(
   const meetingStore = new SqliteMeetingStore(db)
   const communities = new CommunityService(communityStore, events)
   const meetings = new MeetingService(meetingStore, communityStore, communities, events, editor)
+  const protocols = new ProtocolService(new SqliteProtocolStore(db), communities)
   return {
     events,
     auth: new AuthService(new SqliteAccountStore(db)),
@@ -45,6 +51,8 @@ export function createServices(
     networks: new NetworkService(communityStore, communities),
     meetings,
     templates: new TemplateService(meetingStore, communities, meetings, editor),
+    protocols,
+    runs: new RunService(meetings, protocols, communityStore, editor),
     documentAccess: new DocumentAccessService(communityStore, meetings),
     documents: overrides.documents ?? new SqliteDocumentStore(db),
   }

@@ -107,6 +107,13 @@ const MIGRATIONS: readonly string[] = [
      updated_at INTEGER NOT NULL,
      PRIMARY KEY (meeting_id, user_id)
    );
+   CREATE TABLE community_protocols (
+     id TEXT PRIMARY KEY,
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     body TEXT NOT NULL,
+     created_by TEXT NOT NULL REFERENCES users (id),
+     updated_at INTEGER NOT NULL
+   );
    CREATE TABLE agenda_templates (
      id TEXT PRIMARY KEY,
      community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
