@@ -4,6 +4,7 @@ import type { Hocuspocus } from '@hocuspocus/server'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { registerCollabRoute } from './collab/collab-route.ts'
 import { createHocuspocus } from './collab/create-hocuspocus.ts'
+import { HocuspocusDocumentEditor } from './collab/hocuspocus-document-editor.ts'
 import { closeAllSockets, drainDocuments } from './collab/shutdown.ts'
 import type { Config } from './config.ts'
 import { registerErrorHandling } from './http/errors.ts'
@@ -11,13 +12,14 @@ import { RateLimiter } from './http/rate-limit.ts'
 import { registerApiRoutes } from './http/routes/index.ts'
 import { registerSystemRoutes } from './http/system-routes.ts'
 import { registerWebApp } from './http/web-app.ts'
-import { createServices } from './services/index.ts'
+import { createServices, type Services } from './services/index.ts'
 import type { DocumentStore } from './stores/document-store.ts'
 import { openDatabase } from './stores/sqlite/database.ts'
 
 export interface ConferServer {
   app: FastifyInstance
   hocuspocus: Hocuspocus
+  services: Services
   /** Starts listening; resolves with the address, e.g. http://127.0.0.1:3000. */
   listen(): Promise<string>
   /** Stops accepting, closes connections, flushes stores. Safe to call twice. */
@@ -40,8 +42,15 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
     trustProxy: config.trustProxy,
   })
   const db: DatabaseSync = openDatabase(config.dataDir)
-  const services = createServices(db, overrides)
-  const hocuspocus = createHocuspocus({ config, services, logger: app.log })
+  // Services edit documents through Hocuspocus, and Hocuspocus' extensions use the services.
+  let hocuspocus: Hocuspocus | null = null
+  const editor = new HocuspocusDocumentEditor(() => {
+    if (!hocuspocus) throw new Error('the collaboration engine is not ready')
+    return hocuspocus
+  })
+  const services = createServices(db, editor, overrides)
+  const engine = createHocuspocus({ config, services, logger: app.log })
+  hocuspocus = engine
 
   registerErrorHandling(app)
   await app.register(websocket, {
@@ -53,11 +62,11 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
   })
   registerSystemRoutes(app)
   registerApiRoutes(app, { config, services, authLimiter: new RateLimiter(config.authRateLimit, 60_000) })
-  registerCollabRoute(app, hocuspocus, config)
+  registerCollabRoute(app, engine, config)
   await registerWebApp(app, config.webDistDir)
 
   app.addHook('onClose', async () => {
-    const drained = await drainDocuments(hocuspocus, DRAIN_DEADLINE_MS)
+    const drained = await drainDocuments(engine, DRAIN_DEADLINE_MS)
     if (!drained) app.log.warn('shutdown deadline passed with documents still loaded')
     await services.documents.close()
     db.close()
@@ -66,7 +75,8 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
   let closing: Promise<void> | null = null
   return {
     app,
-    hocuspocus,
+    hocuspocus: engine,
+    services,
     async listen() {
       await app.listen({ port: config.port, host: config.host })
       const address = app.server.address()

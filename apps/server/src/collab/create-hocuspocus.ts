@@ -2,11 +2,12 @@ import { Hocuspocus } from '@hocuspocus/server'
 import type { Config } from '../config.ts'
 import type { Services } from '../services/index.ts'
 import { AccessRevocation } from './extensions/access-revocation.ts'
+import { ActionIndex } from './extensions/action-index.ts'
+import { Attendance } from './extensions/attendance.ts'
 import { Authentication } from './extensions/authentication.ts'
 import { AwarenessGuard } from './extensions/awareness-guard.ts'
 import { DocumentNames } from './extensions/document-names.ts'
 import { DurablePersistence, type PersistenceLogger } from './extensions/durable-persistence.ts'
-import { MeetingSeed } from './extensions/meeting-seed.ts'
 
 export interface CollabDeps {
   config: Config
@@ -26,7 +27,8 @@ export function createHocuspocus({ config, services, logger }: CollabDeps): Hocu
       new AwarenessGuard(),
       new AccessRevocation(services.events, () => hocuspocus),
       new DurablePersistence(services.documents, logger),
-      new MeetingSeed(),
+      new ActionIndex(services.meetings, logger),
+      new Attendance(services.meetings, logger),
     ],
   })
   return hocuspocus

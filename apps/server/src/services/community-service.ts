@@ -1,16 +1,16 @@
 import { type Community, type Me, type Role, roleAtLeast } from '@confer/api'
 import { newId } from '@confer/model'
 import type { CommunityStore } from '../stores/community-store.ts'
-import type { AccessEvents } from './access-events.ts'
+import type { DomainEvents } from './domain-events.ts'
 import { notFound, ServiceError } from './service-error.ts'
 
 /** Communities and memberships: who is in a team, with which role. */
 export class CommunityService {
   readonly #store: CommunityStore
-  readonly #events: AccessEvents
+  readonly #events: DomainEvents
   readonly #now: () => number
 
-  constructor(store: CommunityStore, events: AccessEvents, now: () => number = Date.now) {
+  constructor(store: CommunityStore, events: DomainEvents, now: () => number = Date.now) {
     this.#store = store
     this.#events = events
     this.#now = now

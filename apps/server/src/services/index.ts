@@ -4,31 +4,45 @@ import { SqliteAccountStore } from '../stores/sqlite/sqlite-account-store.ts'
 import { SqliteCommunityStore } from '../stores/sqlite/sqlite-community-store.ts'
 import { SqliteDocumentStore } from '../stores/sqlite/sqlite-document-store.ts'
 import { SqliteMeetingStore } from '../stores/sqlite/sqlite-meeting-store.ts'
-import { AccessEvents } from './access-events.ts'
+import { SqliteProtocolStore } from '../stores/sqlite/sqlite-protocol-store.ts'
 import { AuthService } from './auth-service.ts'
 import { CommunityService } from './community-service.ts'
 import { DocumentAccessService } from './document-access.ts'
+import type { DocumentEditor } from './document-editor.ts'
+import { DomainEvents } from './domain-events.ts'
 import { InviteService } from './invite-service.ts'
 import { MeetingService } from './meeting-service.ts'
 import { NetworkService } from './network-service.ts'
+import { ProtocolService } from './protocol-service.ts'
+import { RunService } from './run-service.ts'
+import { TemplateService } from './template-service.ts'
 
 export interface Services {
-  events: AccessEvents
+  events: DomainEvents
   auth: AuthService
   communities: CommunityService
   invites: InviteService
   networks: NetworkService
   meetings: MeetingService
+  templates: TemplateService
+  protocols: ProtocolService
+  runs: RunService
   documentAccess: DocumentAccessService
   documents: DocumentStore
 }
 
 /** The composition root of the domain: stores over the database, services over the stores. */
-export function createServices(db: DatabaseSync, overrides: { documents?: DocumentStore } = {}): Services {
-  const events = new AccessEvents()
+export function createServices(
+  db: DatabaseSync,
+  editor: DocumentEditor,
+  overrides: { documents?: DocumentStore } = {},
+): Services {
+  const events = new DomainEvents()
   const communityStore = new SqliteCommunityStore(db)
+  const meetingStore = new SqliteMeetingStore(db)
   const communities = new CommunityService(communityStore, events)
-  const meetings = new MeetingService(new SqliteMeetingStore(db), communityStore, communities, events)
+  const meetings = new MeetingService(meetingStore, communityStore, communities, events, editor)
+  const protocols = new ProtocolService(new SqliteProtocolStore(db), communities)
   return {
     events,
     auth: new AuthService(new SqliteAccountStore(db)),
@@ -36,6 +50,9 @@ export function createServices(db: DatabaseSync, overrides: { documents?: Docume
     invites: new InviteService(communityStore, communities),
     networks: new NetworkService(communityStore, communities),
     meetings,
+    templates: new TemplateService(meetingStore, communities, meetings, editor),
+    protocols,
+    runs: new RunService(meetings, protocols, communityStore, editor),
     documentAccess: new DocumentAccessService(communityStore, meetings),
     documents: overrides.documents ?? new SqliteDocumentStore(db),
   }

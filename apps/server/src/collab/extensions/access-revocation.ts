@@ -1,6 +1,6 @@
 import { CloseCode } from '@confer/model'
 import type { Extension, Hocuspocus } from '@hocuspocus/server'
-import type { AccessEvents } from '../../services/access-events.ts'
+import type { DomainEvents } from '../../services/domain-events.ts'
 import type { CollabContext } from '../context.ts'
 
 /**
@@ -13,7 +13,7 @@ export class AccessRevocation implements Extension {
 
   readonly #hocuspocus: () => Hocuspocus
 
-  constructor(events: AccessEvents, hocuspocus: () => Hocuspocus) {
+  constructor(events: DomainEvents, hocuspocus: () => Hocuspocus) {
     this.#hocuspocus = hocuspocus
     events.on('membershipChanged', ({ communityId, userId }) =>
       this.#close((c) => c.userId === userId && c.communityId === communityId),

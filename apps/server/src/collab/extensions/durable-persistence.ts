@@ -42,6 +42,8 @@ export class DurablePersistence implements Extension {
   readonly #logger: PersistenceLogger
   /** Newest log sequence number reflected in each loaded document's in-memory state. */
   readonly #lastSeq = new Map<string, number>()
+  /** The sequence number the last snapshot covers, so an unchanged document is not rewritten. */
+  readonly #compactedSeq = new Map<string, number>()
 
   constructor(store: DocumentStore, logger: PersistenceLogger) {
     this.#store = store
@@ -70,10 +72,12 @@ export class DurablePersistence implements Extension {
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
     const throughSeq = this.#lastSeq.get(documentName)
     if (throughSeq === undefined || throughSeq === 0) return
+    if (this.#compactedSeq.get(documentName) === throughSeq) return
     try {
       // The state and throughSeq are read in the same turn, so the snapshot holds exactly
       // the log rows it replaces; rows appended later survive the delete.
       await this.#store.compact(documentName, Y.encodeStateAsUpdate(document), throughSeq)
+      this.#compactedSeq.set(documentName, throughSeq)
     } catch (error) {
       // Nothing is lost: the log still holds every update. Compaction is retried next time.
       this.#logger.error({ err: error, documentName }, 'document compaction failed')
@@ -82,5 +86,6 @@ export class DurablePersistence implements Extension {
 
   async afterUnloadDocument({ documentName }: { documentName: string }): Promise<void> {
     this.#lastSeq.delete(documentName)
+    this.#compactedSeq.delete(documentName)
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { registerAuthRoutes } from './auth-routes.ts'
 import { registerCommunityRoutes } from './community-routes.ts'
+import { registerFacilitationRoutes } from './facilitation-routes.ts'
 import { registerInviteRoutes } from './invite-routes.ts'
 import { registerMeRoutes } from './me-routes.ts'
 import { registerMeetingRoutes } from './meeting-routes.ts'
@@ -14,4 +15,5 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerInviteRoutes(app, deps)
   registerNetworkRoutes(app, deps)
   registerMeetingRoutes(app, deps)
+  registerFacilitationRoutes(app, deps)
 }

@@ -86,6 +86,42 @@ const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL
    );
    CREATE INDEX meetings_by_community ON meetings (community_id, starts_at);`,
+  `ALTER TABLE meetings ADD COLUMN series_id TEXT;
+   CREATE TABLE action_items (
+     meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+     action_id TEXT NOT NULL,
+     community_id TEXT NOT NULL,
+     text TEXT NOT NULL,
+     owner_id TEXT,
+     due TEXT,
+     done INTEGER NOT NULL,
+     from_meeting_id TEXT,
+     PRIMARY KEY (meeting_id, action_id)
+   );
+   CREATE INDEX action_items_by_community ON action_items (community_id, action_id);
+   CREATE TABLE attendance (
+     meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     present INTEGER NOT NULL,
+     source TEXT NOT NULL CHECK (source IN ('presence', 'manual')),
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (meeting_id, user_id)
+   );
+   CREATE TABLE community_protocols (
+     id TEXT PRIMARY KEY,
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     body TEXT NOT NULL,
+     created_by TEXT NOT NULL REFERENCES users (id),
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE agenda_templates (
+     id TEXT PRIMARY KEY,
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     items TEXT NOT NULL,
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at INTEGER NOT NULL
+   );`,
 ]
 
 export function migrate(db: DatabaseSync): void {

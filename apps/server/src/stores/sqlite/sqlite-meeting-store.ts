@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite'
-import type { MeetingRecord, MeetingStore } from '../meeting-store.ts'
+import type { IndexedAction, MeetingRecord, MeetingStore, TemplateRecord } from '../meeting-store.ts'
+import { transaction } from './transaction.ts'
 
 interface MeetingRow {
   id: string
@@ -9,7 +10,36 @@ interface MeetingRow {
   duration_minutes: number
   network_guest_role: 'member' | 'observer' | null
   created_at: number
+  series_id: string | null
 }
+
+interface ActionRow {
+  meeting_id: string
+  action_id: string
+  text: string
+  owner_id: string | null
+  due: string | null
+  done: number
+  from_meeting_id: string | null
+}
+
+interface TemplateRow {
+  id: string
+  community_id: string
+  name: string
+  items: string
+  created_by: string
+  created_at: number
+}
+
+const toTemplate = (r: TemplateRow): TemplateRecord => ({
+  id: r.id,
+  communityId: r.community_id,
+  name: r.name,
+  items: r.items,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+})
 
 const toMeeting = (r: MeetingRow): MeetingRecord => ({
   id: r.id,
@@ -19,6 +49,7 @@ const toMeeting = (r: MeetingRow): MeetingRecord => ({
   durationMinutes: r.duration_minutes,
   networkGuestRole: r.network_guest_role,
   createdAt: r.created_at,
+  seriesId: r.series_id,
 })
 
 export class SqliteMeetingStore implements MeetingStore {
@@ -31,10 +62,20 @@ export class SqliteMeetingStore implements MeetingStore {
   async insertMeeting(m: MeetingRecord): Promise<void> {
     this.#db
       .prepare(
-        `INSERT INTO meetings (id, community_id, title, starts_at, duration_minutes, network_guest_role, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO meetings
+           (id, community_id, title, starts_at, duration_minutes, network_guest_role, created_at, series_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(m.id, m.communityId, m.title, m.startsAt, m.durationMinutes, m.networkGuestRole, m.createdAt)
+      .run(
+        m.id,
+        m.communityId,
+        m.title,
+        m.startsAt,
+        m.durationMinutes,
+        m.networkGuestRole,
+        m.createdAt,
+        m.seriesId,
+      )
   }
 
   async meetingById(id: string): Promise<MeetingRecord | null> {
@@ -68,5 +109,131 @@ export class SqliteMeetingStore implements MeetingStore {
 
   async setNetworkGuestRole(id: string, role: 'member' | 'observer' | null): Promise<void> {
     this.#db.prepare('UPDATE meetings SET network_guest_role = ? WHERE id = ?').run(role, id)
+  }
+
+  async previousMeeting(
+    communityId: string,
+    startsAt: number,
+    excludeId: string,
+  ): Promise<MeetingRecord | null> {
+    const row = this.#db
+      .prepare(
+        `SELECT * FROM meetings WHERE community_id = ? AND starts_at < ? AND id <> ?
+         ORDER BY starts_at DESC, created_at DESC LIMIT 1`,
+      )
+      .get(communityId, startsAt, excludeId) as MeetingRow | undefined
+    return row ? toMeeting(row) : null
+  }
+
+  async replaceActions(
+    meetingId: string,
+    communityId: string,
+    actions: Omit<IndexedAction, 'meetingId'>[],
+  ): Promise<void> {
+    transaction(this.#db, () => {
+      this.#db.prepare('DELETE FROM action_items WHERE meeting_id = ?').run(meetingId)
+      const insert = this.#db.prepare(
+        `INSERT INTO action_items (meeting_id, action_id, community_id, text, owner_id, due, done, from_meeting_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      for (const a of actions) {
+        insert.run(
+          meetingId,
+          a.actionId,
+          communityId,
+          a.text,
+          a.ownerId,
+          a.due,
+          a.done ? 1 : 0,
+          a.fromMeetingId,
+        )
+      }
+    })
+  }
+
+  async openActions(
+    communityId: string,
+  ): Promise<(IndexedAction & { meetingTitle: string; meetingStartsAt: number })[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT a.*, m.title AS meeting_title, m.starts_at AS meeting_starts_at
+         FROM action_items a JOIN meetings m ON m.id = a.meeting_id
+         WHERE a.community_id = ? ORDER BY m.starts_at DESC, m.created_at DESC`,
+      )
+      .all(communityId) as unknown as (ActionRow & { meeting_title: string; meeting_starts_at: number })[]
+    // An item carried over lives in several meetings under one id: the latest copy is the truth.
+    const latest = new Map<string, (typeof rows)[number]>()
+    for (const row of rows) if (!latest.has(row.action_id)) latest.set(row.action_id, row)
+    return [...latest.values()]
+      .filter((r) => r.done === 0)
+      .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.text.localeCompare(b.text))
+      .map((r) => ({
+        meetingId: r.meeting_id,
+        actionId: r.action_id,
+        text: r.text,
+        ownerId: r.owner_id,
+        due: r.due,
+        done: false,
+        fromMeetingId: r.from_meeting_id,
+        meetingTitle: r.meeting_title,
+        meetingStartsAt: r.meeting_starts_at,
+      }))
+  }
+
+  async recordPresence(meetingId: string, userId: string, at: number): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO attendance (meeting_id, user_id, present, source, updated_at) VALUES (?, ?, 1, 'presence', ?)
+         ON CONFLICT (meeting_id, user_id) DO NOTHING`,
+      )
+      .run(meetingId, userId, at)
+  }
+
+  async setAttendance(meetingId: string, userId: string, present: boolean, at: number): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO attendance (meeting_id, user_id, present, source, updated_at) VALUES (?, ?, ?, 'manual', ?)
+         ON CONFLICT (meeting_id, user_id) DO UPDATE SET present = excluded.present, source = 'manual',
+           updated_at = excluded.updated_at`,
+      )
+      .run(meetingId, userId, present ? 1 : 0, at)
+  }
+
+  async attendance(
+    meetingId: string,
+  ): Promise<{ userId: string; present: boolean; source: 'presence' | 'manual' }[]> {
+    const rows = this.#db
+      .prepare('SELECT user_id, present, source FROM attendance WHERE meeting_id = ?')
+      .all(meetingId) as unknown as { user_id: string; present: number; source: 'presence' | 'manual' }[]
+    return rows.map((r) => ({ userId: r.user_id, present: r.present === 1, source: r.source }))
+  }
+
+  async insertTemplate(t: TemplateRecord): Promise<void> {
+    this.#db
+      .prepare(
+        'INSERT INTO agenda_templates (id, community_id, name, items, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(t.id, t.communityId, t.name, t.items, t.createdBy, t.createdAt)
+  }
+
+  async templatesOf(communityId: string): Promise<TemplateRecord[]> {
+    const rows = this.#db
+      .prepare('SELECT * FROM agenda_templates WHERE community_id = ? ORDER BY name COLLATE NOCASE')
+      .all(communityId) as unknown as TemplateRow[]
+    return rows.map(toTemplate)
+  }
+
+  async templateById(id: string): Promise<TemplateRecord | null> {
+    const row = this.#db.prepare('SELECT * FROM agenda_templates WHERE id = ?').get(id) as
+      | TemplateRow
+      | undefined
+    return row ? toTemplate(row) : null
+  }
+
+  async deleteTemplate(communityId: string, id: string): Promise<boolean> {
+    return (
+      this.#db.prepare('DELETE FROM agenda_templates WHERE id = ? AND community_id = ?').run(id, communityId)
+        .changes === 1
+    )
   }
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addAgendaItem, itemNotes, itemsMap, orderArray, readAgenda, seedMeeting } from '../src/meeting.ts'
+import {
+  addAgendaItem,
+  appendAgendaItems,
+  itemNotes,
+  itemsMap,
+  moveAgendaItem,
+  orderArray,
+  readAgenda,
+  removeAgendaItem,
+  updateAgendaItem,
+} from '../src/agenda.ts'
 
 function sync(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)))
@@ -54,13 +64,6 @@ describe('meeting agenda', () => {
     expect(itemNotes(doc, 'x1')).toBeNull()
   })
 
-  it('seeds an empty meeting once, and never a meeting that has items', () => {
-    const doc = new Y.Doc()
-    seedMeeting(doc)
-    seedMeeting(doc)
-    expect(readAgenda(doc).map((i) => i.title)).toEqual(['Notes'])
-  })
-
   it('concurrent moves of the same item converge to one position on every replica', () => {
     const left = new Y.Doc()
     const ids = ['A', 'B', 'C'].map((title) => addAgendaItem(left, { title }))
@@ -79,5 +82,73 @@ describe('meeting agenda', () => {
     const seenLeft = readAgenda(left).map((i) => i.title)
     expect(seenLeft).toEqual(readAgenda(right).map((i) => i.title))
     expect([...seenLeft].sort()).toEqual(['A', 'B', 'C'])
+  })
+})
+
+describe('moving agenda items', () => {
+  function agenda(...titles: string[]): { doc: Y.Doc; ids: Record<string, string> } {
+    const doc = new Y.Doc()
+    const ids: Record<string, string> = {}
+    for (const title of titles) ids[title] = addAgendaItem(doc, { title })
+    return { doc, ids }
+  }
+  const titles = (doc: Y.Doc) => readAgenda(doc).map((i) => i.title)
+
+  it.each([
+    ['A', 0, ['A', 'B', 'C', 'D']],
+    ['A', 2, ['B', 'C', 'A', 'D']],
+    ['D', 0, ['D', 'A', 'B', 'C']],
+    ['B', 3, ['A', 'C', 'D', 'B']],
+    ['B', 99, ['A', 'C', 'D', 'B']],
+  ] as const)('moves %s to position %i', (title, to, expected) => {
+    const { doc, ids } = agenda('A', 'B', 'C', 'D')
+    moveAgendaItem(doc, ids[title] as string, to)
+    expect(titles(doc)).toEqual(expected)
+  })
+
+  it('keeps an item’s notes when it moves', () => {
+    const { doc, ids } = agenda('A', 'B')
+    const notes = itemNotes(doc, ids.B as string)
+    notes?.insert(0, [new Y.XmlText('feedback: warm and cool')])
+    moveAgendaItem(doc, ids.B as string, 0)
+    expect(itemNotes(doc, ids.B as string)?.toString()).toBe('feedback: warm and cool')
+  })
+
+  it('concurrent moves and a concurrent removal converge on every replica', () => {
+    const { doc: left, ids } = agenda('A', 'B', 'C', 'D')
+    const right = new Y.Doc()
+    const third = new Y.Doc()
+    sync(left, right)
+    sync(left, third)
+    moveAgendaItem(left, ids.D as string, 0)
+    moveAgendaItem(right, ids.D as string, 2)
+    moveAgendaItem(right, ids.A as string, 3)
+    removeAgendaItem(third, ids.B as string)
+    sync(left, right)
+    sync(right, third)
+    sync(left, third)
+    const seen = titles(left)
+    expect(titles(right)).toEqual(seen)
+    expect(titles(third)).toEqual(seen)
+    expect([...seen].sort()).toEqual(['A', 'C', 'D'])
+  })
+
+  it('updates fields and ignores impossible minutes', () => {
+    const { doc, ids } = agenda('A')
+    updateAgendaItem(doc, ids.A as string, { title: 'Norms', minutes: 7.6, done: true, ownerId: 'u1' })
+    updateAgendaItem(doc, ids.A as string, { minutes: -5 })
+    expect(readAgenda(doc)[0]).toMatchObject({ title: 'Norms', minutes: 8, done: true, ownerId: 'u1' })
+  })
+
+  it('appends template items in order', () => {
+    const doc = new Y.Doc()
+    appendAgendaItems(doc, [
+      { title: 'One', minutes: 5 },
+      { title: 'Two', minutes: 10 },
+    ])
+    expect(readAgenda(doc).map((i) => [i.title, i.minutes])).toEqual([
+      ['One', 5],
+      ['Two', 10],
+    ])
   })
 })

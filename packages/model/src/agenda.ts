@@ -2,8 +2,8 @@ import * as Y from 'yjs'
 import { newId } from './ids.ts'
 
 /**
- * Typed access to a `meeting/<id>` document (DESIGN §3). This module is the only place that
- * knows the Yjs field names; everything else goes through these functions.
+ * Typed access to a meeting's agenda (`items` + `order`, DESIGN §3). This module and actions.ts
+ * are the only places that know the meeting document's Yjs field names.
  */
 
 export interface AgendaItem {
@@ -103,14 +103,60 @@ export function addAgendaItem(doc: Y.Doc, input: NewAgendaItem, index?: number):
   return id
 }
 
-export function isMeetingEmpty(doc: Y.Doc): boolean {
-  return itemsMap(doc).size === 0 && orderArray(doc).length === 0
+export type AgendaPatch = Partial<Pick<AgendaItem, 'title' | 'minutes' | 'ownerId' | 'done' | 'protocolId'>>
+
+export function updateAgendaItem(doc: Y.Doc, id: string, patch: AgendaPatch): void {
+  const item = itemsMap(doc).get(id)
+  if (!(item instanceof Y.Map)) return
+  doc.transact(() => {
+    if (patch.title !== undefined) item.set('title', patch.title)
+    if (patch.minutes !== undefined && Number.isFinite(patch.minutes) && patch.minutes >= 0) {
+      item.set('minutes', Math.round(patch.minutes))
+    }
+    if (patch.ownerId !== undefined) item.set('ownerId', patch.ownerId)
+    if (patch.done !== undefined) item.set('done', patch.done)
+    if (patch.protocolId !== undefined) item.set('protocolId', patch.protocolId)
+  })
 }
 
 /**
- * Gives a brand-new meeting its first item so there is somewhere to type. Runs on the server
- * only: seeding in every client would add one item per client.
+ * Moves an item to `toIndex` of the agenda as readers see it. Yjs has no move, so this deletes
+ * every occurrence of the id and inserts it once; a concurrent move of the same item may leave
+ * a duplicate, which readers resolve by keeping the first.
  */
-export function seedMeeting(doc: Y.Doc): void {
-  if (isMeetingEmpty(doc)) addAgendaItem(doc, { title: 'Notes', minutes: 0 })
+export function moveAgendaItem(doc: Y.Doc, id: string, toIndex: number): void {
+  const order = orderArray(doc)
+  const visible = readAgenda(doc).map((item) => item.id)
+  if (!visible.includes(id)) return
+  const without = visible.filter((other) => other !== id)
+  const target = Math.min(Math.max(toIndex, 0), without.length)
+  // Insert right after the visible item that will precede it, wherever that sits in `order`.
+  const before = target === 0 ? null : (without[target - 1] ?? null)
+  doc.transact(() => {
+    for (let i = order.length - 1; i >= 0; i--) if (order.get(i) === id) order.delete(i, 1)
+    const at = before === null ? -1 : order.toArray().indexOf(before)
+    // `before` missing from `order` means it is an orphan shown at the end: go to the end too.
+    const position = before === null ? 0 : at === -1 ? order.length : at + 1
+    order.insert(position, [id])
+  })
+}
+
+/** Removes an item with its notes. */
+export function removeAgendaItem(doc: Y.Doc, id: string): void {
+  const order = orderArray(doc)
+  doc.transact(() => {
+    for (let i = order.length - 1; i >= 0; i--) if (order.get(i) === id) order.delete(i, 1)
+    itemsMap(doc).delete(id)
+  })
+}
+
+/** Appends template items (title, minutes, protocol) to the agenda in one transaction. */
+export function appendAgendaItems(doc: Y.Doc, items: readonly NewAgendaItem[]): void {
+  doc.transact(() => {
+    for (const item of items) addAgendaItem(doc, item)
+  })
+}
+
+export function isMeetingEmpty(doc: Y.Doc): boolean {
+  return itemsMap(doc).size === 0 && orderArray(doc).length === 0
 }

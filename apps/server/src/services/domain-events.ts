@@ -1,13 +1,17 @@
 import { EventEmitter } from 'node:events'
 
-export interface AccessEventMap {
+export interface DomainEventMap {
   /** A user's role in a community changed, or they left it: their live access must be re-checked. */
   membershipChanged: [{ communityId: string; userId: string }]
   /** A meeting's guest access changed: every guest's live access must be re-checked. */
   meetingAccessChanged: [{ meetingId: string }]
   /** A session or bearer token was revoked: sockets it opened must close. */
   credentialRevoked: [{ tokenHash: string }]
+  /** A meeting's action items were re-extracted into the index from its document. */
+  actionsIndexed: [{ meetingId: string }]
+  /** Someone was recorded as attending a meeting (by presence or by a facilitator). */
+  attendanceChanged: [{ meetingId: string }]
 }
 
-/** Lets services announce access changes without knowing who holds live connections. */
-export class AccessEvents extends EventEmitter<AccessEventMap> {}
+/** Lets services announce changes without knowing who listens (live connections, tests). */
+export class DomainEvents extends EventEmitter<DomainEventMap> {}
