@@ -74,3 +74,11 @@ export interface Me {
   user: { id: string; email: string; name: string }
   communities: CommunitySummary[]
 }
+
+/** An invitation link still in force, as its community's facilitators see it (the code is never shown again). */
+export interface ActiveInvite {
+  id: string
+  role: Role
+  createdAt: string
+  expiresAt: string
+}

@@ -95,3 +95,11 @@ export interface AttendanceEntry {
   present: boolean | null
   source: 'presence' | 'manual' | null
 }
+
+export type UpcomingMeeting = Meeting & { communityName: string }
+
+/** GET /api/me/overview: the signed-in home screen. */
+export interface Overview {
+  upcomingMeetings: UpcomingMeeting[]
+  networks: { id: string; name: string }[]
+}

@@ -23,3 +23,14 @@ export interface Network {
   /** Whether the caller facilitates a community in it (and so may add communities). */
   canManage: boolean
 }
+
+export interface NetworkInvite {
+  code: string
+  expiresAt: string
+}
+
+/** What a network invitation offers, shown before a facilitator picks the community that joins. */
+export interface NetworkInvitePreview {
+  network: { name: string; purpose: string }
+  expiresAt: string
+}

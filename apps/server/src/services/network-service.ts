@@ -1,4 +1,4 @@
-import type { Network, NetworkSummary } from '@confer/api'
+import type { Network, NetworkInvitePreview, NetworkSummary } from '@confer/api'
 import { newId } from '@confer/model'
 import type { CommunityStore } from '../stores/community-store.ts'
 import type { CommunityService } from './community-service.ts'
@@ -85,13 +85,35 @@ export class NetworkService {
     return { code, expiresAt: new Date(expiresAt).toISOString() }
   }
 
+  /** What a network invitation offers; anyone holding the link may see it. */
+  async previewInvite(code: string): Promise<NetworkInvitePreview> {
+    const { networkId, expiresAt } = await this.#usableInvite(code)
+    const network = await this.#store.networkById(networkId)
+    if (!network) throw notFound('That network invitation')
+    return {
+      network: { name: network.name, purpose: network.purpose },
+      expiresAt: new Date(expiresAt).toISOString(),
+    }
+  }
+
   /** Joins a community the caller facilitates to the network an invitation code leads to. */
   async acceptInvite(code: string, userId: string, communityId: string): Promise<Network> {
-    const networkId =
-      code.length > 200 ? null : await this.#store.networkInvite(hashSecret(code), this.#now())
-    if (!networkId) throw notFound('That network invitation')
+    const { networkId } = await this.#usableInvite(code)
     await this.#communities.requireRole(communityId, userId, 'facilitator')
     await this.#store.addNetworkCommunity(networkId, communityId, this.#now())
     return this.get(networkId, userId)
+  }
+
+  async #usableInvite(code: string): Promise<{ networkId: string; expiresAt: number }> {
+    const invite = code.length > 200 ? null : await this.#store.networkInvite(hashSecret(code))
+    if (!invite) throw notFound('That network invitation')
+    if (invite.expiresAt <= this.#now()) {
+      throw new ServiceError(
+        410,
+        'invite_expired',
+        'This network invitation has expired. Ask for a new link.',
+      )
+    }
+    return invite
   }
 }

@@ -80,8 +80,8 @@ export interface CommunityStore {
     createdAt: number
     expiresAt: number
   }): Promise<void>
-  /** The network an unexpired invitation code leads to, or null. */
-  networkInvite(codeHash: string, now: number): Promise<string | null>
+  /** The network an invitation code leads to and when it stops working, or null if unknown. */
+  networkInvite(codeHash: string): Promise<{ networkId: string; expiresAt: number } | null>
   /** Whether the user belongs to some community that shares a network with `communityId`. */
   sharesNetworkWith(communityId: string, userId: string): Promise<boolean>
 }

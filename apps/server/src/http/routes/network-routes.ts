@@ -29,6 +29,12 @@ export function registerNetworkRoutes(app: FastifyInstance, { config, services }
     return reply.status(201).send(await networks.invite(network(req.params), user.id))
   })
 
+  /** Anyone holding the link may see which network it leads to, before choosing a community. */
+  app.get('/api/network-invites/:code', async (req) => {
+    const code = (req.params as { code?: unknown }).code
+    return { invite: await networks.previewInvite(typeof code === 'string' ? code : '') }
+  })
+
   app.post('/api/network-invites/:code/accept', async (req) => {
     const { user } = await requireUser(req, auth, config)
     const code = (req.params as { code?: unknown }).code

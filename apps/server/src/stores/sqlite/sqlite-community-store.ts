@@ -258,11 +258,11 @@ export class SqliteCommunityStore implements CommunityStore {
       .run(i.codeHash, i.networkId, i.createdBy, i.createdAt, i.expiresAt)
   }
 
-  async networkInvite(codeHash: string, now: number): Promise<string | null> {
+  async networkInvite(codeHash: string): Promise<{ networkId: string; expiresAt: number } | null> {
     const row = this.#db
-      .prepare('SELECT network_id FROM network_invites WHERE code_hash = ? AND expires_at > ?')
-      .get(codeHash, now) as { network_id: string } | undefined
-    return row?.network_id ?? null
+      .prepare('SELECT network_id, expires_at FROM network_invites WHERE code_hash = ?')
+      .get(codeHash) as { network_id: string; expires_at: number } | undefined
+    return row ? { networkId: row.network_id, expiresAt: row.expires_at } : null
   }
 
   async sharesNetworkWith(communityId: string, userId: string): Promise<boolean> {
