@@ -22,6 +22,8 @@ export interface Config {
   authRateLimit: number
   /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
   trustProxy: boolean
+  /** Shortest time between two versions taken during continuous editing of one document. */
+  versionIntervalMs: number
 }
 
 const port = z.coerce.number().int().min(0).max(65535)
@@ -41,6 +43,11 @@ const EnvSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   AUTH_RATE_LIMIT: positiveInt.default(20),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  VERSION_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5 * 60_000),
 })
 
 export class ConfigError extends Error {}
@@ -75,5 +82,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: e.WEB_DIST_DIR === '' ? null : path.resolve(e.WEB_DIST_DIR ?? defaultWebDist),
     authRateLimit: e.AUTH_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    versionIntervalMs: e.VERSION_INTERVAL_MS,
   }
 }

@@ -1,4 +1,5 @@
 export * from './auth.ts'
+export * from './charter.ts'
 export * from './communities.ts'
 export * from './errors.ts'
 export * from './meetings.ts'

@@ -8,6 +8,7 @@ import { Authentication } from './extensions/authentication.ts'
 import { AwarenessGuard } from './extensions/awareness-guard.ts'
 import { DocumentNames } from './extensions/document-names.ts'
 import { DurablePersistence, type PersistenceLogger } from './extensions/durable-persistence.ts'
+import { VersionHistory } from './extensions/version-history.ts'
 
 export interface CollabDeps {
   config: Config
@@ -29,6 +30,7 @@ export function createHocuspocus({ config, services, logger }: CollabDeps): Hocu
       new DurablePersistence(services.documents, logger),
       new ActionIndex(services.meetings, logger),
       new Attendance(services.meetings, logger),
+      new VersionHistory(services.versions, logger, config.versionIntervalMs),
     ],
   })
   return hocuspocus

@@ -11,6 +11,8 @@ export interface DomainEventMap {
   actionsIndexed: [{ meetingId: string }]
   /** Someone was recorded as attending a meeting (by presence or by a facilitator). */
   attendanceChanged: [{ meetingId: string }]
+  /** A version of a document was kept for its history. */
+  versionTaken: [{ documentName: string }]
 }
 
 /** Lets services announce changes without knowing who listens (live connections, tests). */

@@ -1,11 +1,14 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { DocumentStore } from '../stores/document-store.ts'
 import { SqliteAccountStore } from '../stores/sqlite/sqlite-account-store.ts'
+import { SqliteCharterStore } from '../stores/sqlite/sqlite-charter-store.ts'
 import { SqliteCommunityStore } from '../stores/sqlite/sqlite-community-store.ts'
 import { SqliteDocumentStore } from '../stores/sqlite/sqlite-document-store.ts'
 import { SqliteMeetingStore } from '../stores/sqlite/sqlite-meeting-store.ts'
 import { SqliteProtocolStore } from '../stores/sqlite/sqlite-protocol-store.ts'
+import { SqliteVersionStore } from '../stores/sqlite/sqlite-version-store.ts'
 import { AuthService } from './auth-service.ts'
+import { CharterService } from './charter-service.ts'
 import { CommunityService } from './community-service.ts'
 import { DocumentAccessService } from './document-access.ts'
 import type { DocumentEditor } from './document-editor.ts'
@@ -16,6 +19,7 @@ import { NetworkService } from './network-service.ts'
 import { ProtocolService } from './protocol-service.ts'
 import { RunService } from './run-service.ts'
 import { TemplateService } from './template-service.ts'
+import { VersionService } from './version-service.ts'
 
 export interface Services {
   events: DomainEvents
@@ -27,6 +31,8 @@ export interface Services {
   templates: TemplateService
   protocols: ProtocolService
   runs: RunService
+  charter: CharterService
+  versions: VersionService
   documentAccess: DocumentAccessService
   documents: DocumentStore
 }
@@ -43,6 +49,7 @@ export function createServices(
   const communities = new CommunityService(communityStore, events)
   const meetings = new MeetingService(meetingStore, communityStore, communities, events, editor)
   const protocols = new ProtocolService(new SqliteProtocolStore(db), communities)
+  const documentAccess = new DocumentAccessService(communityStore, meetings)
   return {
     events,
     auth: new AuthService(new SqliteAccountStore(db)),
@@ -53,7 +60,9 @@ export function createServices(
     templates: new TemplateService(meetingStore, communities, meetings, editor),
     protocols,
     runs: new RunService(meetings, protocols, communityStore, editor),
-    documentAccess: new DocumentAccessService(communityStore, meetings),
+    charter: new CharterService(new SqliteCharterStore(db), communityStore, communities, meetings, editor),
+    versions: new VersionService(new SqliteVersionStore(db), documentAccess, communityStore, editor, events),
+    documentAccess,
     documents: overrides.documents ?? new SqliteDocumentStore(db),
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { registerAuthRoutes } from './auth-routes.ts'
+import { registerCharterRoutes } from './charter-routes.ts'
 import { registerCommunityRoutes } from './community-routes.ts'
 import { registerFacilitationRoutes } from './facilitation-routes.ts'
 import { registerInviteRoutes } from './invite-routes.ts'
@@ -7,6 +8,7 @@ import { registerMeRoutes } from './me-routes.ts'
 import { registerMeetingRoutes } from './meeting-routes.ts'
 import { registerNetworkRoutes } from './network-routes.ts'
 import type { RouteDeps } from './route-deps.ts'
+import { registerVersionRoutes } from './version-routes.ts'
 
 export function registerApiRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerAuthRoutes(app, deps)
@@ -16,4 +18,6 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerNetworkRoutes(app, deps)
   registerMeetingRoutes(app, deps)
   registerFacilitationRoutes(app, deps)
+  registerCharterRoutes(app, deps)
+  registerVersionRoutes(app, deps)
 }

@@ -122,6 +122,32 @@ const MIGRATIONS: readonly string[] = [
      created_by TEXT NOT NULL REFERENCES users (id),
      created_at INTEGER NOT NULL
    );`,
+  `CREATE TABLE charter_affirmations (
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     version TEXT NOT NULL,
+     affirmed_at INTEGER NOT NULL,
+     PRIMARY KEY (community_id, user_id)
+   );
+   CREATE TABLE norm_ratings (
+     meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     norm_id TEXT NOT NULL,
+     norm_text TEXT NOT NULL,
+     rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+     comment TEXT,
+     rated_at INTEGER NOT NULL,
+     PRIMARY KEY (meeting_id, user_id, norm_id)
+   );
+   CREATE TABLE document_versions (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     state BLOB NOT NULL,
+     editors TEXT NOT NULL,
+     reason TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX document_versions_by_name ON document_versions (name, created_at);`,
 ]
 
 export function migrate(db: DatabaseSync): void {

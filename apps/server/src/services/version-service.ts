@@ -1,0 +1,99 @@
+import type { DocumentVersion } from '@confer/api'
+import { newId, parseDocumentName, RESTORABLE, restoreTopLevel } from '@confer/model'
+import * as Y from 'yjs'
+import type { CommunityStore } from '../stores/community-store.ts'
+import type { VersionRecord, VersionStore } from '../stores/version-store.ts'
+import type { DocumentAccessService } from './document-access.ts'
+import type { DocumentEditor } from './document-editor.ts'
+import type { DomainEvents } from './domain-events.ts'
+import { notFound, ServiceError } from './service-error.ts'
+
+/** How many versions of one document are kept, and how many bytes of them at most. */
+export const VERSIONS_KEPT = 100
+export const VERSION_BYTES_KEPT = 32 * 1024 * 1024
+
+/** Version history of meeting notes and charters: snapshots to look back at and restore. */
+export class VersionService {
+  readonly #store: VersionStore
+  readonly #access: DocumentAccessService
+  readonly #communityStore: CommunityStore
+  readonly #editor: DocumentEditor
+  readonly #events: DomainEvents
+  readonly #now: () => number
+
+  constructor(
+    store: VersionStore,
+    access: DocumentAccessService,
+    communityStore: CommunityStore,
+    editor: DocumentEditor,
+    events: DomainEvents,
+    now: () => number = Date.now,
+  ) {
+    this.#events = events
+    this.#store = store
+    this.#access = access
+    this.#communityStore = communityStore
+    this.#editor = editor
+    this.#now = now
+  }
+
+  async take(
+    name: string,
+    state: Uint8Array,
+    reason: VersionRecord['reason'],
+    editors: string[],
+  ): Promise<void> {
+    await this.#store.insert({ id: newId(), name, state, editors, reason, createdAt: this.#now() })
+    await this.#store.prune(name, VERSIONS_KEPT, VERSION_BYTES_KEPT)
+    this.#events.emit('versionTaken', { documentName: name })
+  }
+
+  async list(userId: string, name: string): Promise<DocumentVersion[]> {
+    const access = await this.#readable(userId, name)
+    const names = new Map(
+      (await this.#communityStore.members(access.communityId)).map((m) => [m.userId, m.name]),
+    )
+    return (await this.#store.list(name)).map((v) => ({
+      id: v.id,
+      createdAt: new Date(v.createdAt).toISOString(),
+      reason: v.reason,
+      editors: v.editors.map((id) => ({ userId: id, name: names.get(id) ?? 'A former member' })),
+      size: v.size,
+    }))
+  }
+
+  /** The version as a Yjs update, for a read-only view in the browser. */
+  async state(userId: string, name: string, versionId: string): Promise<Uint8Array> {
+    await this.#readable(userId, name)
+    const version = await this.#store.get(name, versionId)
+    if (!version) throw notFound('That version')
+    return version.state
+  }
+
+  /**
+   * Brings an earlier version back as a new change that every connected client sees. The
+   * current state is kept as a version first, so a restore can itself be undone.
+   */
+  async restore(userId: string, name: string, versionId: string): Promise<void> {
+    const access = await this.#readable(userId, name)
+    if (access.readOnly)
+      throw new ServiceError(403, 'forbidden', 'You can read this document but not change it.')
+    const version = await this.#store.get(name, versionId)
+    if (!version) throw notFound('That version')
+    const kind = parseDocumentName(name)?.kind
+    const types = kind === 'meeting' ? RESTORABLE.meeting : kind === 'charter' ? RESTORABLE.charter : null
+    if (!types) throw notFound('That version')
+    const current = await this.#editor.read(name, (doc) => Y.encodeStateAsUpdate(doc))
+    await this.take(name, current, 'before-restore', [userId])
+    const old = new Y.Doc()
+    Y.applyUpdate(old, version.state)
+    await this.#editor.edit(name, (doc) => restoreTopLevel(doc, old, types))
+    old.destroy()
+  }
+
+  async #readable(userId: string, name: string) {
+    const access = await this.#access.resolve(userId, name)
+    if (!access) throw notFound('That document')
+    return access
+  }
+}
