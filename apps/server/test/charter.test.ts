@@ -106,7 +106,7 @@ describe('charter', () => {
 })
 
 describe('norms check', () => {
-  it('validates ratings (1–5, members only) and aggregates them per meeting and over time', async () => {
+  it('[N2] validates ratings (1–5, members only) and aggregates them per meeting and over time', async () => {
     const charter = await open(`community/${communityId}/charter`, member)
     const [a, b] = readNorms(charter.doc)
     const rate = (who: Person, meeting: string, ratings: unknown) =>
@@ -157,7 +157,7 @@ describe('version history', () => {
     })
   }
 
-  it('takes versions after bursts of editing, lists them with editors, and a restore reaches every client', async () => {
+  it('[V1][V2] takes versions after bursts of editing, lists them with editors, and a restore reaches every client', async () => {
     const meeting = await createMeeting(facilitator, communityId, 'History')
     const name = `meeting/${meeting}`
     const writer = await open(name, member)

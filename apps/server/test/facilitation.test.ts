@@ -44,7 +44,7 @@ function watch(who: Person): TestClient {
   return c
 }
 
-describe('facilitator-only, server-authoritative protocol rounds', () => {
+describe('[F1] facilitator-only, server-authoritative protocol rounds', () => {
   it('members and observers cannot act (403); people outside the meeting get 404', async () => {
     for (const who of [member, observer]) {
       expect(await act(who, { action: 'start', protocolId: 'tuning' })).toMatchObject({
