@@ -9,7 +9,7 @@ import {
   waitForDoc,
   waitForSynced,
 } from '../../../test/support/collab-clients.ts'
-import { type RunningServer, startServer } from './test-server.ts'
+import { nextEvent, type RunningServer, startServer } from './test-server.ts'
 
 let s: RunningServer
 let facilitator: Person
@@ -146,16 +146,7 @@ describe('norms check', () => {
 })
 
 describe('version history', () => {
-  function versionTaken(name: string): Promise<void> {
-    return new Promise((resolve) => {
-      const listener = ({ documentName }: { documentName: string }) => {
-        if (documentName !== name) return
-        s.server.services.events.off('versionTaken', listener)
-        resolve()
-      }
-      s.server.services.events.on('versionTaken', listener)
-    })
-  }
+  const versionTaken = (name: string) => nextEvent(s, 'versionTaken', (e) => e.documentName === name)
 
   it('[V1][V2] takes versions after bursts of editing, lists them with editors, and a restore reaches every client', async () => {
     const meeting = await createMeeting(facilitator, communityId, 'History')

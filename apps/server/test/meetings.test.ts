@@ -16,7 +16,7 @@ import {
   waitForAcknowledged,
   waitForSynced,
 } from '../../../test/support/collab-clients.ts'
-import { type RunningServer, startServer } from './test-server.ts'
+import { nextEvent, type RunningServer, startServer } from './test-server.ts'
 
 let s: RunningServer
 let facilitator: Person
@@ -65,16 +65,7 @@ async function open(meetingId: string, who: Person = member): Promise<TestClient
   return c
 }
 
-function indexed(meetingId: string): Promise<void> {
-  return new Promise((resolve) => {
-    const listener = (event: { meetingId: string }) => {
-      if (event.meetingId !== meetingId) return
-      s.server.services.events.off('actionsIndexed', listener)
-      resolve()
-    }
-    s.server.services.events.on('actionsIndexed', listener)
-  })
-}
+const indexed = (meetingId: string) => nextEvent(s, 'actionsIndexed', (e) => e.meetingId === meetingId)
 
 describe('carrying action items over', () => {
   it('brings the open items of the previous meeting into the next, exactly once, even when two are created at once', async () => {
@@ -252,16 +243,7 @@ describe('summary.md', () => {
 })
 
 describe('attendance', () => {
-  function recorded(meetingId: string): Promise<void> {
-    return new Promise((resolve) => {
-      const listener = (event: { meetingId: string }) => {
-        if (event.meetingId !== meetingId) return
-        s.server.services.events.off('attendanceChanged', listener)
-        resolve()
-      }
-      s.server.services.events.on('attendanceChanged', listener)
-    })
-  }
+  const recorded = (meetingId: string) => nextEvent(s, 'attendanceChanged', (e) => e.meetingId === meetingId)
   type Entry = { name: string; present: boolean | null; source: string | null }
   const attendance = async (meetingId: string) =>
     (await facilitator.api.get<{ attendance: Entry[] }>(`/api/meetings/${meetingId}/attendance`)).body

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { type ConferServer, createServer, loadConfig } from '../src/index.ts'
+import type { DomainEventMap } from '../src/services/domain-events.ts'
 import type { DocumentStore } from '../src/stores/document-store.ts'
 
 export interface RunningServer {
@@ -40,4 +41,24 @@ export async function startServer(
     dataDir,
     close: () => server.close(),
   }
+}
+
+/** Resolves at the next domain event of that name matching `which` (no polling, no sleeps). */
+export function nextEvent<K extends keyof DomainEventMap>(
+  server: RunningServer,
+  name: K,
+  which: (payload: DomainEventMap[K][0]) => boolean,
+): Promise<void> {
+  const events = server.server.services.events as unknown as {
+    on(name: K, listener: (payload: DomainEventMap[K][0]) => void): void
+    off(name: K, listener: (payload: DomainEventMap[K][0]) => void): void
+  }
+  return new Promise((resolve) => {
+    const listener = (payload: DomainEventMap[K][0]) => {
+      if (!which(payload)) return
+      events.off(name, listener)
+      resolve()
+    }
+    events.on(name, listener)
+  })
 }
