@@ -24,6 +24,8 @@ export interface Config {
   trustProxy: boolean
   /** Shortest time between two versions taken during continuous editing of one document. */
   versionIntervalMs: number
+  /** Serve GET /api/metrics to loopback callers (benchmarks, local monitoring). */
+  metricsEnabled: boolean
 }
 
 const port = z.coerce.number().int().min(0).max(65535)
@@ -48,6 +50,7 @@ const EnvSchema = z.object({
     .int()
     .min(0)
     .default(5 * 60_000),
+  METRICS_ENABLED: z.enum(['true', 'false', '1', '0']).default('false'),
 })
 
 export class ConfigError extends Error {}
@@ -83,5 +86,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authRateLimit: e.AUTH_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     versionIntervalMs: e.VERSION_INTERVAL_MS,
+    metricsEnabled: e.METRICS_ENABLED === 'true' || e.METRICS_ENABLED === '1',
   }
 }

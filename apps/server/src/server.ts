@@ -8,6 +8,7 @@ import { HocuspocusDocumentEditor } from './collab/hocuspocus-document-editor.ts
 import { closeAllSockets, drainDocuments } from './collab/shutdown.ts'
 import type { Config } from './config.ts'
 import { registerErrorHandling } from './http/errors.ts'
+import { registerMetricsRoute } from './http/metrics-route.ts'
 import { RateLimiter } from './http/rate-limit.ts'
 import { registerApiRoutes } from './http/routes/index.ts'
 import { registerSystemRoutes } from './http/system-routes.ts'
@@ -63,6 +64,7 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
   registerSystemRoutes(app)
   registerApiRoutes(app, { config, services, authLimiter: new RateLimiter(config.authRateLimit, 60_000) })
   registerCollabRoute(app, engine, config)
+  if (config.metricsEnabled) registerMetricsRoute(app, engine)
   await registerWebApp(app, config.webDistDir)
 
   app.addHook('onClose', async () => {

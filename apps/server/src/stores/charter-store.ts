@@ -19,9 +19,7 @@ export interface CharterStore {
   ): Promise<void>
   ratings(meetingId: string): Promise<RatingRow[]>
   /** Average rating per norm per meeting of the community, oldest meeting first. */
-  trend(
-    communityId: string,
-  ): Promise<
+  trend(communityId: string): Promise<
     {
       meetingId: string
       title: string

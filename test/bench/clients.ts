@@ -1,0 +1,152 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import WebSocket from 'ws'
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+
+/**
+ * Raw protocol clients for the load generator: no provider, no editor, just the wire protocol
+ * of the server under test (Hocuspocus framing with a token) or of the reference y-websocket
+ * server (one socket per room, no document name on the wire).
+ */
+export type Framing = 'hocuspocus' | 'y-websocket'
+
+const SYNC = 0
+const AWARENESS = 1
+const AUTH = 2
+const SYNC_REPLY = 4
+const SYNC_STATUS = 8
+const STEP1 = 0
+const STEP2 = 1
+const UPDATE = 2
+
+export interface ClientOptions {
+  framing: Framing
+  /** ws://host:port/collab (Hocuspocus) or ws://host:port (y-websocket; the room is appended). */
+  url: string
+  room: string
+  token?: string
+  /** Called for every document update received from the server (not for our own). */
+  onRemoteUpdate?: (update: Uint8Array, receivedAt: number) => void
+  onAck?: (receivedAt: number) => void
+}
+
+export class BenchClient {
+  readonly doc = new Y.Doc()
+  readonly awareness: Awareness
+  readonly synced: Promise<void>
+  readonly #socket: WebSocket
+  readonly #options: ClientOptions
+  #resolveSynced: () => void = () => {}
+  #rejectSynced: (error: Error) => void = () => {}
+  closed = false
+
+  constructor(options: ClientOptions) {
+    this.#options = options
+    this.awareness = new Awareness(this.doc)
+    this.awareness.setLocalState(null)
+    this.synced = new Promise((resolve, reject) => {
+      this.#resolveSynced = resolve
+      this.#rejectSynced = reject
+    })
+    const url = options.framing === 'hocuspocus' ? options.url : `${options.url}/${options.room}`
+    this.#socket = new WebSocket(url, { perMessageDeflate: false })
+    this.#socket.binaryType = 'nodebuffer'
+    this.#socket.on('open', () => this.#onOpen())
+    this.#socket.on('message', (data: Buffer) =>
+      this.#onMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
+    )
+    this.#socket.on('error', (error) => this.#rejectSynced(error))
+    this.#socket.on('close', () => {
+      this.closed = true
+      this.#rejectSynced(new Error('closed before sync'))
+    })
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== this)
+        this.#send(SYNC, (e) => {
+          encoding.writeVarUint(e, UPDATE)
+          encoding.writeVarUint8Array(e, update)
+        })
+    })
+  }
+
+  #send(type: number, write: (e: encoding.Encoder) => void): void {
+    if (this.#socket.readyState !== WebSocket.OPEN) return
+    const e = encoding.createEncoder()
+    if (this.#options.framing === 'hocuspocus') encoding.writeVarString(e, this.#options.room)
+    encoding.writeVarUint(e, type)
+    write(e)
+    this.#socket.send(encoding.toUint8Array(e))
+  }
+
+  #onOpen(): void {
+    if (this.#options.framing === 'hocuspocus') {
+      this.#send(AUTH, (e) => {
+        encoding.writeVarUint(e, 0)
+        encoding.writeVarString(e, this.#options.token ?? '')
+      })
+    }
+    this.#send(SYNC, (e) => {
+      encoding.writeVarUint(e, STEP1)
+      encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc))
+    })
+  }
+
+  #onMessage(data: Uint8Array): void {
+    const receivedAt = performance.now()
+    const d = decoding.createDecoder(data)
+    if (this.#options.framing === 'hocuspocus') decoding.readVarString(d)
+    const type = decoding.readVarUint(d)
+    if (type === AUTH) {
+      if (decoding.readVarUint(d) === 1)
+        this.#rejectSynced(new Error(`refused: ${decoding.readVarString(d)}`))
+      return
+    }
+    if (type === SYNC_STATUS) {
+      this.#options.onAck?.(receivedAt)
+      return
+    }
+    if (type !== SYNC && type !== SYNC_REPLY) return
+    const sub = decoding.readVarUint(d)
+    const payload = decoding.readVarUint8Array(d)
+    if (sub === STEP1) {
+      this.#send(SYNC, (e) => {
+        encoding.writeVarUint(e, STEP2)
+        encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(this.doc, payload))
+      })
+    } else if (sub === STEP2) {
+      Y.applyUpdate(this.doc, payload, this)
+      this.#resolveSynced()
+    } else if (sub === UPDATE) {
+      Y.applyUpdate(this.doc, payload, this)
+      this.#options.onRemoteUpdate?.(payload, receivedAt)
+    }
+  }
+
+  /** Publishes presence with a caret at `offset` (what an editor does as the caret moves). */
+  moveCaret(offset: number, name: string): void {
+    const text = this.doc.getText('t')
+    const at = Y.createRelativePositionFromTypeIndex(text, Math.min(offset, text.length))
+    const json = Y.relativePositionToJSON(at)
+    this.awareness.setLocalState({ user: { name, color: '#336699' }, cursor: { anchor: json, head: json } })
+    const update = encodeAwarenessUpdate(this.awareness, [this.doc.clientID])
+    this.#send(AWARENESS, (e) => encoding.writeVarUint8Array(e, update))
+  }
+
+  close(): void {
+    this.closed = true
+    this.awareness.destroy()
+    this.#socket.terminate()
+    this.doc.destroy()
+  }
+}
+
+/** The key of an edit: who made it and the clock of its first character. */
+export const editKey = (client: number, clock: number): string => `${client}:${clock}`
+
+/** Keys of every inserted item in an update, to match a received edit with its send time. */
+export function editKeys(update: Uint8Array): string[] {
+  return Y.decodeUpdate(update)
+    .structs.filter((s): s is Y.Item => s instanceof Y.Item)
+    .map((s) => editKey(s.id.client, s.id.clock))
+}

@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import readline from 'node:readline'
+import type { LoadParams, LoadResult } from './loadgen.ts'
+import { cpuMs, rssBytes } from './proc-stats.ts'
+import type { RoomLoad } from './scenarios.ts'
+import type { Target } from './targets.ts'
+
+export interface Measurement {
+  result: LoadResult
+  serverCpuMs: number
+  serverRssBytes: number
+  serverRssBeforeBytes: number
+  serverEventLoopDelayMaxMs: number
+}
+
+/** Runs the load generator (its own process) against a target and samples the server around the window. */
+export async function measureRoomLoad(target: Target, load: RoomLoad): Promise<Measurement> {
+  const params: LoadParams = {
+    ...load,
+    framing: target.framing,
+    url: target.wsUrl,
+    ...(target.token ? { token: target.token } : {}),
+    rooms: target.rooms.slice(0, load.rooms),
+  }
+  const rssBefore = rssBytes(target.pid)
+  const child = spawn(
+    process.execPath,
+    [path.join(import.meta.dirname, 'loadgen.ts'), Buffer.from(JSON.stringify(params)).toString('base64')],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  let cpuStart = 0
+  let cpuEnd = 0
+  let rss = 0
+  let eld = 0
+  const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream })
+  const result = await new Promise<LoadResult>((resolve, reject) => {
+    lines.on('line', async (line) => {
+      const message = JSON.parse(line) as { event?: string; result?: LoadResult }
+      if (message.event === 'start') {
+        cpuStart = cpuMs(target.pid)
+        await target.metrics(true)
+      } else if (message.event === 'end') {
+        cpuEnd = cpuMs(target.pid)
+        rss = rssBytes(target.pid)
+        eld = (await target.metrics()).eventLoopDelayMs.max
+      } else if (message.result) {
+        resolve(message.result)
+      }
+    })
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load generator exited with ${code}`))
+    })
+  })
+  return {
+    result,
+    serverCpuMs: cpuEnd - cpuStart,
+    serverRssBytes: rss,
+    serverRssBeforeBytes: rssBefore,
+    serverEventLoopDelayMaxMs: eld,
+  }
+}

@@ -1,0 +1,28 @@
+export interface Row {
+  scenario: string
+  metric: string
+  confer: number | null
+  reference: number | null
+  /** Confer / reference (lower is better for every metric here). */
+  ratio: number | null
+  target: string
+  met: boolean | null
+}
+
+const fmt = (v: number | null, digits = 2) =>
+  v === null ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(digits)
+
+export function markdown(rows: Row[], machine: string, notes: string[]): string {
+  const lines = [
+    `Machine: ${machine}`,
+    '',
+    '| scenario | metric | Confer | reference | ratio | target | met |',
+    '|---|---|---:|---:|---:|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.scenario} | ${r.metric} | ${fmt(r.confer)} | ${fmt(r.reference)} | ${fmt(r.ratio)} | ${r.target} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} |`,
+    ),
+  ]
+  if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`))
+  return `${lines.join('\n')}\n`
+}

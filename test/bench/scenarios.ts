@@ -1,0 +1,73 @@
+import type { LoadParams } from './loadgen.ts'
+
+export type RoomLoad = Omit<LoadParams, 'framing' | 'url' | 'token' | 'rooms'> & { rooms: number }
+
+export interface Scenario {
+  id: 'S1' | 'S2' | 'S3' | 'S4'
+  title: string
+  load: RoomLoad
+}
+
+const windowMs = (quick: boolean) => (quick ? 6_000 : 30_000)
+
+/** The room-load scenarios of the benchmark issue; --quick shrinks them to a smoke run. */
+export function roomScenarios(quick: boolean): Scenario[] {
+  const base = {
+    warmupMs: quick ? 1_000 : 3_000,
+    durationMs: windowMs(quick),
+    prefillBytes: 0,
+    caretMoversPerRoom: 0,
+    caretsPerSecond: 1,
+  }
+  return [
+    {
+      id: 'S1',
+      title: quick ? '200 idle connections in 40 rooms' : '1,000 idle connections in 200 rooms',
+      load: {
+        ...base,
+        rooms: quick ? 40 : 200,
+        clientsPerRoom: 5,
+        typistsPerRoom: 0,
+        editsPerSecond: 1,
+        durationMs: quick ? 2_000 : 10_000,
+      },
+    },
+    {
+      id: 'S2',
+      title: 'a meeting: 20 clients, 5 typing at 5 edits/s, 50 KB document',
+      load: {
+        ...base,
+        rooms: 1,
+        clientsPerRoom: 20,
+        typistsPerRoom: 5,
+        editsPerSecond: 5,
+        prefillBytes: 50_000,
+      },
+    },
+    {
+      id: 'S3',
+      title: quick
+        ? '20 rooms × 8 clients, 2 typists each'
+        : '100 rooms × 8 clients, 2 typists each (400 updates/s)',
+      load: { ...base, rooms: quick ? 20 : 100, clientsPerRoom: 8, typistsPerRoom: 2, editsPerSecond: 2 },
+    },
+    {
+      id: 'S4',
+      title: quick
+        ? 'one room, 60 clients, 10 typists, 20 moving carets'
+        : 'district session: one room, 200 clients, 10 typists, 20 moving carets',
+      load: {
+        ...base,
+        rooms: 1,
+        clientsPerRoom: quick ? 60 : 200,
+        typistsPerRoom: 10,
+        editsPerSecond: 2,
+        caretMoversPerRoom: 20,
+        caretsPerSecond: 2,
+      },
+    },
+  ]
+}
+
+export const COLD_LOAD_SIZES = (quick: boolean) => (quick ? [50_000, 500_000] : [50_000, 500_000, 5_000_000])
+export const STORM_CLIENTS = (quick: boolean) => (quick ? 100 : 800)

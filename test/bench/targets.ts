@@ -1,0 +1,99 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import readline from 'node:readline'
+import { signUp } from '../support/api-client.ts'
+import { type ServerProcess, spawnServer } from '../support/server-process.ts'
+import type { Framing } from './clients.ts'
+
+/** A server under test, started fresh for each measurement. */
+export interface Target {
+  kind: 'confer' | 'reference'
+  framing: Framing
+  pid: number
+  /** Where the load generator connects. */
+  wsUrl: string
+  token?: string
+  /** Rooms ready to use: meeting documents (Confer) or room names (reference). */
+  rooms: string[]
+  metrics(reset?: boolean): Promise<{ eventLoopDelayMs: { max: number; p99: number }; rssBytes: number }>
+  stop(): Promise<void>
+  /** Confer only: the process, for kill -9 and restart. */
+  process?: ServerProcess
+  dataDir?: string
+}
+
+async function json<T>(url: string): Promise<T> {
+  return (await fetch(url)).json() as Promise<T>
+}
+
+/** Confer with auth and the durable store on, and `rooms` meetings of one community. */
+export async function startConfer(rooms: number, dataDir?: string): Promise<Target> {
+  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'confer-bench-'))
+  const server = await spawnServer({
+    DATA_DIR: dir,
+    METRICS_ENABLED: 'true',
+    MAX_MESSAGE_BYTES: String(64 * 1024 * 1024),
+  })
+  const person = await signUp(server.url, 'Bench facilitator')
+  const community = await person.api.post<{ community: { id: string } }>('/api/communities', {
+    name: 'Bench',
+  })
+  const ids: string[] = []
+  for (let start = 0; start < rooms; start += 26) {
+    const count = Math.min(26, rooms - start)
+    const startsAt = Array.from({ length: count }, (_, i) =>
+      new Date(Date.UTC(2030, 0, 1) + (start + i) * 86_400_000).toISOString(),
+    )
+    const res = await person.api.post<{ meetings: { id: string }[] }>(
+      `/api/communities/${community.body.community.id}/meetings/series`,
+      { title: 'Bench', durationMinutes: 60, startsAt },
+    )
+    ids.push(...res.body.meetings.map((m) => `meeting/${m.id}`))
+  }
+  return {
+    kind: 'confer',
+    framing: 'hocuspocus',
+    pid: server.child.pid ?? 0,
+    wsUrl: server.wsUrl,
+    token: person.token,
+    rooms: ids,
+    process: server,
+    dataDir: dir,
+    metrics: (reset) => json(`${server.url}/api/metrics${reset ? '?reset=1' : ''}`),
+    stop: async () => {
+      server.child.kill('SIGTERM')
+      await server.exited
+    },
+  }
+}
+
+/** The reference y-websocket server, in its own process. */
+export async function startReference(rooms: number): Promise<Target> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(import.meta.dirname, 'baseline-server.ts')],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream })
+    lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url))
+    child.once('exit', () => reject(new Error('reference server exited')))
+  })
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  return {
+    kind: 'reference',
+    framing: 'y-websocket',
+    pid: child.pid ?? 0,
+    wsUrl: url.replace(/^http/, 'ws'),
+    rooms: Array.from({ length: rooms }, (_, i) => `room-${i}`),
+    metrics: (reset) => json(`${url}/metrics${reset ? '?reset=1' : ''}`),
+    stop: async () => {
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
