@@ -109,7 +109,10 @@ export function transition(ctx: RunContext, input: RunAction): Transition {
       const unique = [...new Set(input.userIds)]
       if (unique.length !== input.userIds.length)
         return refuse('Each person can appear once in the go-round.')
-      return keep({ ...run, speaker: 0 }, unique)
+      // Whoever holds the floor keeps it when the order changes around them.
+      const current = speakers[run.speaker]
+      const at = current === undefined ? -1 : unique.indexOf(current)
+      return keep({ ...run, speaker: at === -1 ? 0 : at }, unique)
     }
     case 'nextSpeaker': {
       if (!isLive(run) || !protocol) return refuse('No protocol is running.')

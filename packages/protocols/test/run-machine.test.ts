@@ -151,6 +151,14 @@ describe('go-rounds and steps per member', () => {
     expect(ok(run, { action: 'next' }, T0, [])).toMatchObject({ state: 'done', endsAt: null })
   })
 
+  it('reordering the go-round keeps the floor with whoever holds it', () => {
+    const onBen = ok(running, { action: 'nextSpeaker' })
+    const reordered = apply(onBen, { action: 'speakers', userIds: ['cy', 'ben', 'ana'] })
+    expect(reordered.ok && reordered.run.speaker).toBe(1)
+    const without = apply(onBen, { action: 'speakers', userIds: ['cy', 'ana'] })
+    expect(without.ok && without.run.speaker).toBe(0)
+  })
+
   it('a go-round lists each person once', () => {
     expect(apply(running, { action: 'speakers', userIds: ['ana', 'ana'] }).ok).toBe(false)
   })
