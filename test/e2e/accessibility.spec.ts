@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
 import { newPerson, newVisitor } from './support/accounts.ts'
+import { actionsPanel, addActionItem } from './support/actions.ts'
+import { addAgendaItem, agendaRow, agendaTotal, typeInItem } from './support/agenda.ts'
 import { joinMeeting, typeLine } from './support/people.ts'
 import { meetingWith } from './support/setup.ts'
 
@@ -84,6 +86,40 @@ test('the meeting page, with a colleague’s caret showing, has no serious acces
   await expect(ada.page.getByRole('main')).toBeVisible()
   expect(await seriousViolations(ada.page)).toEqual([])
   expect(await seriousViolations(bea.page)).toEqual([])
+
+  await ada.context.close()
+  await bea.context.close()
+})
+
+test('the meeting page with an agenda over time, action items and attendance, and its summary, have no serious accessibility problems', async ({
+  browser,
+}) => {
+  const ada = await newPerson(browser, 'Ada Lovelace')
+  const bea = await newPerson(browser, 'Bea Turner')
+  const { meetingId, communityId } = await meetingWith(ada, [bea])
+  await joinMeeting(ada, meetingId)
+  await joinMeeting(bea, meetingId)
+  await addAgendaItem(ada.page, 'Check-in', 5)
+  await addAgendaItem(ada.page, 'Data dig', 70)
+  await expect(agendaTotal(ada.page)).toHaveAttribute('data-budget', 'over')
+  await agendaRow(ada.page, 'Notes').getByRole('checkbox', { name: 'Notes done' }).check()
+  await typeInItem(bea.page, 'Check-in', 'Everyone shared a win')
+  await addActionItem(ada.page, 'Share the exit tickets', { owner: 'Bea Turner', due: '2031-05-06' })
+  await actionsPanel(ada.page).getByRole('button', { name: 'Add action item' }).click()
+  await ada.page.getByText('Attendance').click()
+  await expect(ada.page.getByRole('combobox', { name: 'Attendance of Bea Turner' })).toBeVisible()
+  expect(await seriousViolations(ada.page)).toEqual([])
+  expect(await seriousViolations(bea.page)).toEqual([])
+
+  await ada.page.goto(`/m/${meetingId}/summary`)
+  await expect(ada.page.getByRole('article')).toContainText('Share the exit tickets')
+  expect(await seriousViolations(ada.page)).toEqual([])
+
+  await ada.page.goto(`/c/${communityId}`)
+  await ada.page.getByRole('checkbox', { name: 'Repeat weekly' }).check()
+  await expect(ada.page.getByLabel('Agenda template').locator('option')).not.toHaveCount(1)
+  await expect(ada.page.getByRole('region', { name: /^Open action items/ })).toBeVisible()
+  expect(await seriousViolations(ada.page)).toEqual([])
 
   await ada.context.close()
   await bea.context.close()

@@ -15,9 +15,14 @@ export const notes = (page: Page): Locator => page.getByRole('textbox', { name: 
 /** The connection badge: the status region that carries a connection state. */
 export const badge = (page: Page): Locator => page.locator('[role="status"][data-state]')
 
-/** Names in the "Here now" list, in display order (yourself first). */
-export const presence = (page: Page): Locator =>
-  page.getByRole('complementary', { name: 'People in this meeting' }).getByRole('listitem')
+/** The "Here now" list: who has the meeting open. */
+export const hereNow = (page: Page): Locator =>
+  page
+    .getByRole('complementary', { name: 'People in this meeting' })
+    .getByRole('region', { name: /^Here now/ })
+
+/** Names in the "Here now" list, in display order (yourself first), without where they are or idle. */
+export const presence = (page: Page): Locator => hereNow(page).getByRole('listitem').locator('.presence__who')
 
 /** The name tag on someone else's caret inside the notes. */
 export const caretLabel = (page: Page, name: string): Locator =>

@@ -82,6 +82,23 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   throw errorFrom(response.status, payload)
 }
 
+/** A GET whose answer is text (Markdown, iCalendar), with the same errors as apiRequest. */
+export async function apiText(
+  path: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<string> {
+  let response: Response
+  try {
+    response = await fetch(path, { credentials: 'same-origin', signal: options.signal ?? null })
+  } catch (error) {
+    if (options.signal?.aborted) throw error
+    throw new ApiError(0, 'network', NETWORK_MESSAGE)
+  }
+  if (response.ok) return response.text()
+  if (response.status === 401) onUnauthenticated()
+  throw errorFrom(response.status, await readBody(response))
+}
+
 /** Turns anything thrown into a message fit to show. */
 export function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.message : FALLBACK_MESSAGE

@@ -1,5 +1,7 @@
 import type {
   AcceptedInvite,
+  AgendaTemplateView,
+  AttendanceEntry,
   Community,
   Invite,
   InvitePreview,
@@ -9,11 +11,12 @@ import type {
   MeetingView,
   Network,
   NetworkSummary,
+  OpenAction,
   Role,
   SignupBody,
   User,
 } from '@confer/api'
-import { apiRequest } from './client.ts'
+import { apiRequest, apiText } from './client.ts'
 
 /**
  * Every REST route the web app uses, typed with the contract in @confer/api. Ids go through
@@ -85,16 +88,54 @@ export const acceptInvite = (code: string) =>
   apiRequest<AcceptedInvite>('POST', `/api/invites/${id(code)}/accept`)
 
 // Meetings
-export const createMeeting = (
-  communityId: string,
-  body: { title: string; startsAt: string; durationMinutes: number },
-) => apiRequest<{ meeting: Meeting }>('POST', `/api/communities/${id(communityId)}/meetings`, { body })
+export interface NewMeeting {
+  title: string
+  startsAt: string
+  durationMinutes: number
+  templateId?: string
+}
+export interface NewSeries {
+  title: string
+  /** One start per meeting, computed in the browser's time zone (weekly). */
+  startsAt: string[]
+  durationMinutes: number
+  templateId?: string
+}
+export const createMeeting = (communityId: string, body: NewMeeting) =>
+  apiRequest<{ meeting: Meeting }>('POST', `/api/communities/${id(communityId)}/meetings`, { body })
+export const createSeries = (communityId: string, body: NewSeries) =>
+  apiRequest<{ meetings: Meeting[] }>('POST', `/api/communities/${id(communityId)}/meetings/series`, {
+    body,
+  })
 export const listMeetings = (communityId: string, signal?: Signal) =>
   apiRequest<{ meetings: Meeting[] }>('GET', `/api/communities/${id(communityId)}/meetings`, { signal })
 export const getMeeting = (meetingId: string, signal?: Signal) =>
   apiRequest<MeetingView>('GET', `/api/meetings/${id(meetingId)}`, { signal })
 export const setNetworkAccess = (meetingId: string, guestRole: GuestRole) =>
   apiRequest<MeetingView>('PUT', `/api/meetings/${id(meetingId)}/network-access`, { body: { guestRole } })
+export const getAttendance = (meetingId: string, signal?: Signal) =>
+  apiRequest<{ attendance: AttendanceEntry[] }>('GET', `/api/meetings/${id(meetingId)}/attendance`, {
+    signal,
+  })
+export const setAttendance = (meetingId: string, body: { userId: string; present: boolean }) =>
+  apiRequest<{ attendance: AttendanceEntry[] }>('PUT', `/api/meetings/${id(meetingId)}/attendance`, { body })
+/** The meeting as Markdown (agenda, notes, action items), as the server writes it. */
+export const getSummaryMarkdown = (meetingId: string, signal?: Signal) =>
+  apiText(`/api/meetings/${id(meetingId)}/summary.md`, { signal })
+
+// Agenda templates and action items of a community
+export const listTemplates = (communityId: string, signal?: Signal) =>
+  apiRequest<{ templates: AgendaTemplateView[] }>('GET', `/api/communities/${id(communityId)}/templates`, {
+    signal,
+  })
+export const saveTemplate = (communityId: string, body: { name: string; meetingId: string }) =>
+  apiRequest<{ template: AgendaTemplateView }>('POST', `/api/communities/${id(communityId)}/templates`, {
+    body,
+  })
+export const deleteTemplate = (communityId: string, templateId: string) =>
+  apiRequest<null>('DELETE', `/api/communities/${id(communityId)}/templates/${id(templateId)}`)
+export const listOpenActions = (communityId: string, signal?: Signal) =>
+  apiRequest<{ actions: OpenAction[] }>('GET', `/api/communities/${id(communityId)}/actions`, { signal })
 
 // Networks
 export const createNetwork = (body: { name: string; purpose?: string; communityId: string }) =>

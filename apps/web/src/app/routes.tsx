@@ -1,14 +1,20 @@
-import type { ReactNode } from 'react'
+import { lazy, type ReactNode } from 'react'
 import { LoginPage } from '../auth/LoginPage.tsx'
 import { SignupPage } from '../auth/SignupPage.tsx'
+import { CharterPage } from '../charter/CharterPage.tsx'
 import { CommunityPage } from '../communities/CommunityPage.tsx'
 import { InvitePage } from '../communities/InvitePage.tsx'
+import { ProtocolsPage } from '../facilitation/ProtocolsPage.tsx'
+import { RoomPage } from '../facilitation/RoomPage.tsx'
 import { MeetingPage } from '../meeting/MeetingPage.tsx'
 import { NetworkInvitePage } from '../networks/NetworkInvitePage.tsx'
 import { NetworkPage } from '../networks/NetworkPage.tsx'
 import { HomePage } from './HomePage.tsx'
 import { RequireSession } from './RequireSession.tsx'
 import { matchPath } from './router.ts'
+
+// The summary page is only opened now and then: its code loads when it is.
+const SummaryPage = lazy(() => import('../summary/SummaryPage.tsx'))
 
 interface Route {
   pattern: string
@@ -28,12 +34,28 @@ const routes: Route[] = [
     render: ({ communityId = '' }) => signedIn(<CommunityPage key={communityId} communityId={communityId} />),
   },
   {
+    pattern: '/c/:communityId/charter',
+    render: ({ communityId = '' }) => signedIn(<CharterPage key={communityId} communityId={communityId} />),
+  },
+  {
+    pattern: '/c/:communityId/protocols',
+    render: ({ communityId = '' }) => signedIn(<ProtocolsPage key={communityId} communityId={communityId} />),
+  },
+  {
     pattern: '/n/:networkId',
     render: ({ networkId = '' }) => signedIn(<NetworkPage key={networkId} networkId={networkId} />),
   },
   {
     pattern: '/network-invite/:code',
     render: ({ code = '' }) => signedIn(<NetworkInvitePage key={code} code={code} />),
+  },
+  {
+    pattern: '/m/:meetingId/room',
+    render: ({ meetingId = '' }) => signedIn(<RoomPage key={meetingId} meetingId={meetingId} />),
+  },
+  {
+    pattern: '/m/:meetingId/summary',
+    render: ({ meetingId = '' }) => signedIn(<SummaryPage key={meetingId} meetingId={meetingId} />),
   },
   {
     pattern: '/m/:meetingId',

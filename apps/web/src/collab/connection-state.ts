@@ -26,10 +26,25 @@ export function connectionState(facts: ConnectionFacts): ConnectionState {
   return facts.hasDropped ? 'offline' : 'connecting'
 }
 
-export const CONNECTION_LABELS: Record<ConnectionState, string> = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  saving: 'Saving…',
-  saved: 'All changes saved',
-  offline: 'Offline — changes kept on this device',
+const changes = (n: number) => (n === 1 ? '1 change' : `${n} changes`)
+
+/**
+ * The badge's words. `unsynced` is how many local changes wait for the server's confirmation
+ * (the provider's count); it is said when there are some, so nobody thinks they are saved.
+ */
+export function connectionLabel(state: ConnectionState, unsynced = 0): string {
+  switch (state) {
+    case 'connecting':
+      return 'Connecting…'
+    case 'live':
+      return 'Live'
+    case 'saving':
+      return unsynced > 0 ? `Saving ${changes(unsynced)}…` : 'Saving…'
+    case 'saved':
+      return 'All changes saved'
+    case 'offline':
+      return unsynced > 0
+        ? `Offline — ${unsynced} unsynced ${unsynced === 1 ? 'change' : 'changes'} kept on this device`
+        : 'Offline — changes kept on this device'
+  }
 }

@@ -2,6 +2,8 @@ import { useEffect } from 'react'
 import type { CollabSession } from './session.ts'
 
 export interface PresenceUser {
+  /** The account id; the server overwrites it with the authenticated one anyway. */
+  id: string
   name: string
   color: string
 }
@@ -11,8 +13,8 @@ export interface PresenceUser {
  * Set here rather than only by the caret extension so presence works before any editor exists.
  */
 export function useAwarenessUser(session: CollabSession | null, user: PresenceUser): void {
-  const { name, color } = user
+  const { id, name, color } = user
   useEffect(() => {
-    session?.provider.setAwarenessField('user', { name, color })
-  }, [session, name, color])
+    session?.provider.setAwarenessField('user', { id, name, color })
+  }, [session, id, name, color])
 }

@@ -5,10 +5,12 @@ import { LoadError } from '../app/LoadError.tsx'
 import { NotFound } from '../app/NotFound.tsx'
 import { PageLoading } from '../app/PageLoading.tsx'
 import { useDocumentTitle } from '../app/useDocumentTitle.ts'
+import { CharterLink } from '../charter/CharterLink.tsx'
 import { CommunityDetails } from './CommunityDetails.tsx'
 import { CommunityNetworks } from './CommunityNetworks.tsx'
 import { MeetingsSection } from './MeetingsSection.tsx'
 import { MembersSection } from './MembersSection.tsx'
+import { OpenActionsSection } from './OpenActionsSection.tsx'
 import './communities.css'
 
 /** `/c/:communityId`: a team's page — who is in it, its meetings, its networks. */
@@ -38,9 +40,11 @@ function CommunityView({ communityId }: { communityId: string }) {
       <div className="community-page__grid">
         <div className="community-page__main">
           <MeetingsSection community={community} />
+          <OpenActionsSection community={community} />
           <CommunityNetworks community={community} />
         </div>
         <div className="community-page__side">
+          <CharterLink community={community} />
           <MembersSection community={community} onChange={resource.setData} onReload={resource.reload} />
         </div>
       </div>

@@ -1,14 +1,19 @@
 import type { Meeting } from '@confer/api'
 import { type FormEvent, useRef, useState } from 'react'
-import { createMeeting } from '../api/endpoints.ts'
+import { createMeeting, createSeries, deleteTemplate, listTemplates } from '../api/endpoints.ts'
 import { loadSchemas, usePreloadSchemas } from '../api/schemas.ts'
+import { useApi } from '../api/useApi.ts'
 import { Link } from '../app/Link.tsx'
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx'
 import { Field } from '../ui/Field.tsx'
 import { type FieldErrors, fieldErrors, showFieldErrors } from '../ui/form-errors.ts'
 import { useAction } from '../ui/useAction.ts'
+import { TemplateSelect } from './TemplateSelect.tsx'
+import { weeklyStarts } from './weekly-series.ts'
 
-type MeetingField = 'title' | 'date' | 'time' | 'durationMinutes'
+type MeetingField = 'title' | 'date' | 'time' | 'durationMinutes' | 'weeks'
 
+const MAX_WEEKS = 26
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** Today, and the next full hour, in the browser's own time zone. */
@@ -21,11 +26,9 @@ function defaults(): { date: string; time: string } {
   }
 }
 
-/** A local date and time as an ISO instant; null when either is missing or impossible. */
-function startsAt(date: string, time: string): string | null {
-  if (!date || !time) return null
-  const local = new Date(`${date}T${time}`)
-  return Number.isNaN(local.getTime()) ? null : local.toISOString()
+interface Scheduled {
+  first: Meeting
+  count: number
 }
 
 export function ScheduleMeetingForm({
@@ -37,44 +40,76 @@ export function ScheduleMeetingForm({
 }) {
   usePreloadSchemas()
   const formRef = useRef<HTMLFormElement>(null)
-  const [values, setValues] = useState(() => ({ title: '', ...defaults(), duration: '60' }))
+  const [values, setValues] = useState(() => ({
+    title: '',
+    ...defaults(),
+    duration: '60',
+    templateId: '',
+    repeat: false,
+    weeks: '6',
+  }))
   const [errors, setErrors] = useState<FieldErrors<MeetingField>>({})
-  const [created, setCreated] = useState<Meeting | null>(null)
+  const [scheduled, setScheduled] = useState<Scheduled | null>(null)
+  const [confirmDelete, setConfirmDelete] = useState(false)
   const action = useAction()
+  const removal = useAction()
+  const templates = useApi(`templates:${communityId}`, (signal) =>
+    listTemplates(communityId, signal).then((answer) => answer.templates),
+  )
+  const chosen = templates.data?.find((t) => t.id === values.templateId)
 
-  const change = (field: keyof typeof values, value: string) => {
+  const change = <K extends keyof typeof values>(field: K, value: (typeof values)[K]) => {
     setValues((prev) => ({ ...prev, [field]: value }))
     setErrors({})
   }
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    setCreated(null)
-    const start = startsAt(values.date, values.time)
+    setScheduled(null)
+    const weeks = values.repeat ? Number(values.weeks) : 1
+    const weeksValid = Number.isInteger(weeks) && weeks >= 1 && weeks <= MAX_WEEKS
+    const starts = weeksValid ? weeklyStarts(values.date, values.time, weeks) : null
+    const templateId = chosen ? chosen.id : undefined
     const parsed = (await loadSchemas()).CreateMeetingBody.safeParse({
       title: values.title,
-      startsAt: start ?? '',
+      startsAt: starts?.[0] ?? '',
       durationMinutes: Number(values.duration),
+      ...(templateId ? { templateId } : {}),
     })
-    if (!start || !parsed.success) {
+    if (!starts || !parsed.success) {
       const found = parsed.success ? {} : fieldErrors<MeetingField | 'startsAt'>(parsed.error)
       showFieldErrors(
         setErrors,
         {
           title: found.title,
           date: values.date ? undefined : 'Choose a date.',
-          time: start || !values.date ? undefined : 'Choose a start time.',
+          time: starts || !values.date || !weeksValid ? undefined : 'Choose a start time.',
           durationMinutes: found.durationMinutes && 'A meeting lasts from 5 to 480 minutes.',
+          weeks: weeksValid ? undefined : `Repeat for 2 to ${MAX_WEEKS} weeks.`,
         },
         formRef.current,
       )
       return
     }
-    const outcome = await action.run(() => createMeeting(communityId, parsed.data))
+    const body = parsed.data
+    const outcome = await action.run(async () => {
+      if (starts.length === 1) return [(await createMeeting(communityId, body)).meeting]
+      return (await createSeries(communityId, { ...body, startsAt: starts })).meetings
+    })
     if (!outcome.ok) return
-    setCreated(outcome.value.meeting)
+    const [first] = outcome.value
+    if (first) setScheduled({ first, count: outcome.value.length })
     setValues((prev) => ({ ...prev, title: '' }))
     onCreated()
+  }
+
+  const removeTemplate = async () => {
+    if (!chosen) return
+    const outcome = await removal.run(() => deleteTemplate(communityId, chosen.id))
+    if (!outcome.ok) return
+    setConfirmDelete(false)
+    change('templateId', '')
+    templates.reload()
   }
 
   return (
@@ -132,21 +167,85 @@ export function ScheduleMeetingForm({
           )}
         </Field>
       </div>
+      <TemplateSelect
+        templates={templates.data}
+        value={values.templateId}
+        onChange={(id) => change('templateId', id)}
+        loadFailed={templates.error !== null}
+      />
+      {chosen && !chosen.builtIn && (
+        <button
+          type="button"
+          className="button button--quiet button--small schedule-form__delete"
+          onClick={() => setConfirmDelete(true)}
+        >
+          Delete the template “{chosen.name}”
+        </button>
+      )}
+      <div className="schedule-form__repeat">
+        <label className="checkbox-label">
+          <input
+            type="checkbox"
+            checked={values.repeat}
+            onChange={(e) => change('repeat', e.target.checked)}
+          />
+          Repeat weekly
+        </label>
+        {values.repeat && (
+          <Field label="Number of weeks" hint="Same weekday and time each week." error={errors.weeks}>
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                min={2}
+                max={MAX_WEEKS}
+                inputMode="numeric"
+                value={values.weeks}
+                onChange={(e) => change('weeks', e.target.value)}
+              />
+            )}
+          </Field>
+        )}
+      </div>
       {action.error && (
         <p className="error" role="alert">
           {action.error.message}
         </p>
       )}
       <button type="submit" className="button button--primary" disabled={action.pending}>
-        {action.pending ? 'Scheduling…' : 'Schedule meeting'}
+        {action.pending ? 'Scheduling…' : values.repeat ? 'Schedule meetings' : 'Schedule meeting'}
       </button>
       <p className="success-note" role="status">
-        {created && (
-          <>
-            Scheduled: <Link to={`/m/${created.id}`}>{created.title}</Link>
-          </>
-        )}
+        {scheduled &&
+          (scheduled.count === 1 ? (
+            <>
+              Scheduled: <Link to={`/m/${scheduled.first.id}`}>{scheduled.first.title}</Link>
+            </>
+          ) : (
+            <>
+              Scheduled {scheduled.count} weekly meetings, starting with{' '}
+              <Link to={`/m/${scheduled.first.id}`}>{scheduled.first.title}</Link>
+            </>
+          ))}
       </p>
+      <ConfirmDialog
+        open={confirmDelete}
+        title="Delete this template?"
+        confirmLabel="Delete template"
+        danger
+        pending={removal.pending}
+        error={removal.error?.message}
+        onConfirm={() => void removeTemplate()}
+        onCancel={() => {
+          removal.clearError()
+          setConfirmDelete(false)
+        }}
+      >
+        <p>
+          “{chosen?.name}” will no longer be offered when scheduling. Meetings already scheduled with it keep
+          their agendas.
+        </p>
+      </ConfirmDialog>
     </form>
   )
 }

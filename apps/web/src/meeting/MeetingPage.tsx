@@ -6,6 +6,7 @@ import { LoadError } from '../app/LoadError.tsx'
 import { NotFound } from '../app/NotFound.tsx'
 import { PageLoading } from '../app/PageLoading.tsx'
 import { useDocumentTitle } from '../app/useDocumentTitle.ts'
+import { FacilitationSection } from '../facilitation/FacilitationSection.tsx'
 import { MeetingHeader } from './MeetingHeader.tsx'
 import './meeting.css'
 
@@ -13,6 +14,7 @@ import './meeting.css'
 // starting while the meeting itself is being looked up.
 const loadNotes = () => import('../notes/MeetingNotes.tsx')
 const MeetingNotes = lazy(loadNotes)
+const MeetingCharter = lazy(() => import('../charter/MeetingCharter.tsx'))
 
 /**
  * `/m/:meetingId`. The server is asked first whether this person may see the meeting; an
@@ -41,8 +43,12 @@ function MeetingView({ meetingId }: { meetingId: string }) {
   return (
     <div className="meeting-page">
       <MeetingHeader view={view.data} onChange={view.setData} />
+      <FacilitationSection view={view.data} />
+      <Suspense fallback={null}>
+        <MeetingCharter view={view.data} />
+      </Suspense>
       <Suspense fallback={<PageLoading label="Loading notes…" />}>
-        <MeetingNotes meetingId={meetingId} role={view.data.role} />
+        <MeetingNotes view={view.data} />
       </Suspense>
     </div>
   )

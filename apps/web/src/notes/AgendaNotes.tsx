@@ -1,43 +1,51 @@
-import { PageLoading } from '../app/PageLoading.tsx'
+import type { AgendaItem } from '@confer/model'
+import { currentItemId } from '../agenda/agenda-time.ts'
 import type { CollabSession } from '../collab/session.ts'
 import type { PresenceUser } from '../collab/useAwarenessUser.ts'
+import type { MeetingPeople } from '../meeting/useMeetingPeople.ts'
 import { ItemNotes } from './ItemNotes.tsx'
-import { useAgenda } from './useAgenda.ts'
-import { useDocumentReady } from './useDocumentReady.ts'
 
 interface AgendaNotesProps {
   session: CollabSession
+  agenda: AgendaItem[]
   user: PresenceUser
-  offline: boolean
+  people: MeetingPeople
+  /** The server's copy has arrived, so an empty agenda really is empty. */
+  fromServer: boolean
   /** False for observers and network guests with read-only access. */
   editable: boolean
 }
 
-export function AgendaNotes({ session, user, offline, editable }: AgendaNotesProps) {
-  const { ready, fromServer } = useDocumentReady(session)
-  const agenda = useAgenda(session.doc)
-
-  if (!ready) {
-    return (
-      <PageLoading label={offline ? 'Waiting for a connection to load these notes…' : 'Loading notes…'} />
-    )
-  }
+/** The notes of every agenda item, in agenda order. */
+export function AgendaNotes({ session, agenda, user, people, fromServer, editable }: AgendaNotesProps) {
   if (agenda.length === 0) {
     return (
       <div className="empty-state">
         <h2>No agenda items yet</h2>
         <p>
           {fromServer
-            ? 'This meeting has no agenda items, so there is nowhere to take notes yet.'
+            ? editable
+              ? 'Add an item to the agenda above to start taking notes under it.'
+              : 'This meeting has no agenda items, so there is nowhere to take notes yet.'
             : 'Nothing is stored on this device for this meeting yet.'}
         </p>
       </div>
     )
   }
+  const current = currentItemId(agenda)
   return (
     <div className="agenda">
-      {agenda.map((item) => (
-        <ItemNotes key={item.id} item={item} session={session} user={user} editable={editable} />
+      {agenda.map((item, index) => (
+        <ItemNotes
+          key={item.id}
+          item={item}
+          position={index + 1}
+          current={item.id === current}
+          ownerName={item.ownerId ? people.nameOf(item.ownerId) : null}
+          session={session}
+          user={user}
+          editable={editable}
+        />
       ))}
     </div>
   )

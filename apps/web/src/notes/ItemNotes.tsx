@@ -1,29 +1,52 @@
 import { type AgendaItem, itemNotes } from '@confer/model'
+import type { Editor } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CollabSession } from '../collab/session.ts'
 import type { PresenceUser } from '../collab/useAwarenessUser.ts'
 import { notesExtensions } from './editor-extensions.ts'
+import { LinkDialog } from './LinkDialog.tsx'
+import { NotesToolbar } from './NotesToolbar.tsx'
 
 interface ItemNotesProps {
   item: AgendaItem
+  position: number
+  current: boolean
+  ownerName: string | null
   session: CollabSession
   user: PresenceUser
   editable: boolean
 }
 
-/** One agenda item: its title and the notes everyone types under it. */
-export function ItemNotes({ item, session, user, editable }: ItemNotesProps) {
+/** One agenda item: its title, its facts, and the notes everyone types under it. */
+export function ItemNotes({ item, position, current, ownerName, session, user, editable }: ItemNotesProps) {
   const headingId = `item-${item.id}-title`
   const fragment = useMemo(() => itemNotes(session.doc, item.id), [session, item.id])
   const title = item.title.trim() || 'Untitled item'
+  const facts = [item.minutes > 0 ? `${item.minutes} min` : null, ownerName].filter(Boolean).join(' · ')
   return (
-    <section className="agenda-item" aria-labelledby={headingId}>
-      <h2 id={headingId} className="agenda-item__title">
-        {title}
-      </h2>
+    <section
+      className="agenda-item"
+      id={`item-${item.id}`}
+      aria-labelledby={headingId}
+      data-current={current || undefined}
+      data-done={item.done || undefined}
+    >
+      <div className="agenda-item__head">
+        <h2 id={headingId} className="agenda-item__title">
+          {title}
+        </h2>
+        <p className="agenda-item__facts">
+          <span className="visually-hidden">Item {position}. </span>
+          {facts}
+          {current && <span className="tag tag--now">Now</span>}
+          {item.done && <span className="tag tag--done">Done</span>}
+        </p>
+      </div>
       {fragment ? (
         <NotesEditor
+          itemId={item.id}
+          itemTitle={title}
           fragment={fragment}
           session={session}
           user={user}
@@ -38,6 +61,8 @@ export function ItemNotes({ item, session, user, editable }: ItemNotesProps) {
 }
 
 interface NotesEditorProps {
+  itemId: string
+  itemTitle: string
   fragment: NonNullable<ReturnType<typeof itemNotes>>
   session: CollabSession
   user: PresenceUser
@@ -45,18 +70,22 @@ interface NotesEditorProps {
   editable: boolean
 }
 
-function NotesEditor({ fragment, session, user, labelledBy, editable }: NotesEditorProps) {
+function NotesEditor({ itemId, itemTitle, fragment, session, user, labelledBy, editable }: NotesEditorProps) {
   // Renames reach the caret through awareness (useAwarenessUser); rebuilding the editor for
   // them would drop the selection, so the editor reads the latest name only when it is built.
   const latestUser = useRef(user)
   useEffect(() => {
     latestUser.current = user
   }, [user])
+  const [linking, setLinking] = useState(false)
+  const openLink = useRef(() => setLinking(true))
   // Access changes are rare (a role changed mid-meeting): rebuilding for them is fine.
   const editor = useEditor(
     {
       editable,
-      extensions: notesExtensions(fragment, session.provider, latestUser.current, editable),
+      extensions: notesExtensions(fragment, session.provider, latestUser.current, editable, {
+        onLinkShortcut: () => openLink.current(),
+      }),
       editorProps: {
         attributes: {
           class: 'notes-editor',
@@ -66,8 +95,54 @@ function NotesEditor({ fragment, session, user, labelledBy, editable }: NotesEdi
           'aria-readonly': String(!editable),
         },
       },
+      // Others see which item's notes this person is writing in ("Here now"). It stays after
+      // a click elsewhere (the toolbar, the action items): where they were writing is still news,
+      // and a list that shrank on every blur would move the buttons under the pointer.
+      onFocus: () => session.provider.setAwarenessField('itemId', itemId),
     },
     [fragment, session.provider, labelledBy, editable],
   )
-  return <EditorContent editor={editor} className="notes-editor-frame" />
+  return (
+    <>
+      {editable && editor && (
+        <NotesToolbar editor={editor} itemTitle={itemTitle} onLink={() => setLinking(true)} />
+      )}
+      <EditorContent editor={editor} className="notes-editor-frame" />
+      {editable && editor && (
+        <EditorLinkDialog editor={editor} open={linking} onClose={() => setLinking(false)} />
+      )}
+    </>
+  )
+}
+
+function EditorLinkDialog({ editor, open, onClose }: { editor: Editor; open: boolean; onClose: () => void }) {
+  const existing = open ? ((editor.getAttributes('link').href as string | undefined) ?? '') : ''
+  const done = () => {
+    onClose()
+    editor.commands.focus()
+  }
+  return (
+    <LinkDialog
+      open={open}
+      initialHref={existing}
+      onClose={done}
+      onRemove={
+        existing
+          ? () => {
+              editor.chain().focus().extendMarkRange('link').unsetLink().run()
+              done()
+            }
+          : null
+      }
+      onApply={(href) => {
+        const chain = editor.chain().focus().extendMarkRange('link')
+        if (editor.state.selection.empty && !existing) {
+          chain.insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run()
+        } else {
+          chain.setLink({ href }).run()
+        }
+        done()
+      }}
+    />
+  )
 }

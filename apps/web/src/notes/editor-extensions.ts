@@ -1,23 +1,71 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
-import type { Extensions } from '@tiptap/core'
+import { Extension, type Extensions } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { TaskItem, TaskList } from '@tiptap/extension-list'
+import { TableKit } from '@tiptap/extension-table'
 import { Placeholder } from '@tiptap/extensions'
 import StarterKit from '@tiptap/starter-kit'
 import type * as Y from 'yjs'
 import type { PresenceUser } from '../collab/useAwarenessUser.ts'
 import { renderCaret } from './caret.ts'
 
-/** The notes editor: rich text bound to one item's shared fragment, with everyone's carets. */
+/** Headings inside an item's notes sit under the item's own heading (h2). */
+export const NOTE_HEADING_LEVELS = [3, 4] as const
+
+export interface NotesEditorHooks {
+  /** Ctrl/⌘+K: the toolbar opens its link dialog. */
+  onLinkShortcut: () => void
+}
+
+/** Ctrl/⌘+K opens the link dialog, as in most editors. */
+const LinkShortcut = Extension.create<NotesEditorHooks>({
+  name: 'conferLinkShortcut',
+  addOptions: () => ({ onLinkShortcut: () => {} }),
+  addKeyboardShortcuts() {
+    return {
+      'Mod-k': () => {
+        this.options.onLinkShortcut()
+        return true
+      },
+    }
+  },
+})
+
+/**
+ * The notes editor: rich text bound to one item's shared fragment, with everyone's carets —
+ * headings, lists, task lists, quotes, links and tables, each with its keyboard shortcut.
+ */
 export function notesExtensions(
   fragment: Y.XmlFragment,
   provider: HocuspocusProvider,
   user: PresenceUser,
   editable: boolean,
+  hooks: NotesEditorHooks,
 ): Extensions {
   return [
-    // Yjs keeps its own per-user undo history; ProseMirror's would undo other people's typing.
-    StarterKit.configure({ undoRedo: false }),
+    StarterKit.configure({
+      // Yjs keeps its own per-user undo history; ProseMirror's would undo other people's typing.
+      undoRedo: false,
+      heading: { levels: [...NOTE_HEADING_LEVELS] },
+      link: {
+        openOnClick: !editable,
+        autolink: true,
+        defaultProtocol: 'https',
+        protocols: ['http', 'https', 'mailto'],
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
+      },
+    }),
+    TaskList,
+    TaskItem.configure({
+      nested: true,
+      a11y: {
+        checkboxLabel: (node, checked) =>
+          `${checked ? 'Done' : 'To do'}: ${node.textContent || 'empty task'}`,
+      },
+    }),
+    TableKit.configure({ table: { resizable: false } }),
+    LinkShortcut.configure(hooks),
     Collaboration.configure({ fragment }),
     CollaborationCaret.configure({ provider, user, render: renderCaret }),
     Placeholder.configure({ placeholder: editable ? 'Type notes here…' : 'No notes yet.' }),

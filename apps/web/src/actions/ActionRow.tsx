@@ -1,0 +1,80 @@
+import { type ActionItem, updateAction } from '@confer/model'
+import type * as Y from 'yjs'
+import { Link } from '../app/Link.tsx'
+import type { MeetingPeople } from '../meeting/useMeetingPeople.ts'
+import { formatDateTime } from '../ui/format.ts'
+import { formatDue, isOverdue } from './due-date.ts'
+
+export interface EarlierMeeting {
+  title: string
+  startsAt: string
+}
+
+interface Props {
+  doc: Y.Doc
+  action: ActionItem
+  editable: boolean
+  people: MeetingPeople
+  earlierMeeting: (meetingId: string) => EarlierMeeting | undefined
+  onEdit: (action: ActionItem) => void
+  onRemove: (action: ActionItem) => void
+}
+
+export const actionLabel = (action: ActionItem) => action.text.trim() || 'Untitled action item'
+
+/** One action item: done box, what, who, when, where it came from; edit and remove for members. */
+export function ActionRow({ doc, action, editable, people, earlierMeeting, onEdit, onRemove }: Props) {
+  const label = actionLabel(action)
+  const overdue = isOverdue(action.due, action.done)
+  const from = action.fromMeetingId ? earlierMeeting(action.fromMeetingId) : undefined
+  return (
+    <li className="action-row" data-done={action.done || undefined}>
+      <label className="action-row__main">
+        <input
+          type="checkbox"
+          checked={action.done}
+          disabled={!editable}
+          onChange={(event) => updateAction(doc, action.id, { done: event.target.checked })}
+        />
+        <span className="action-row__text">{label}</span>
+      </label>
+      <p className="action-row__meta">
+        <span>{action.ownerId ? people.nameOf(action.ownerId) : 'No owner'}</span>
+        {action.due && (
+          <span data-overdue={overdue || undefined}>
+            due <time dateTime={action.due}>{formatDue(action.due)}</time>
+            {overdue && ' (overdue)'}
+          </span>
+        )}
+        {action.fromMeetingId && (
+          <span>
+            from{' '}
+            <Link to={`/m/${action.fromMeetingId}`}>
+              {from ? `${from.title}, ${formatDateTime(from.startsAt)}` : 'an earlier meeting'}
+            </Link>
+          </span>
+        )}
+      </p>
+      {editable && (
+        <p className="action-row__buttons">
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            aria-label={`Edit ${label}`}
+            onClick={() => onEdit(action)}
+          >
+            Edit
+          </button>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            aria-label={`Remove ${label}`}
+            onClick={() => onRemove(action)}
+          >
+            Remove
+          </button>
+        </p>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,67 @@
+import type { Community } from '@confer/api'
+import { PageLoading } from '../app/PageLoading.tsx'
+import { ConnectionBadge } from '../collab/ConnectionBadge.tsx'
+import { useConnectionState } from '../collab/useConnectionState.ts'
+import { HistoryButton } from '../history/HistoryButton.tsx'
+import { AccessLost } from '../notes/AccessLost.tsx'
+import { AffirmationPanel } from './AffirmationPanel.tsx'
+import { NormsList } from './NormsList.tsx'
+import { NormsTrendSection } from './NormsTrend.tsx'
+import { PreambleEditor } from './PreambleEditor.tsx'
+import { StarterPicker } from './StarterPicker.tsx'
+import { useCharterDocument } from './useCharterDocument.ts'
+import { useNorms } from './useNorms.ts'
+import '../notes/notes.css'
+
+/** The live charter: preamble, norms, affirmations and the norms trend. */
+export default function CharterWorkspace({ community }: { community: Community }) {
+  const { session, access, user, synced } = useCharterDocument(community.id)
+  const connection = useConnectionState(session)
+  const norms = useNorms(session?.doc ?? null)
+
+  if (access.state === 'refused') return <AccessLost reason={access.reason} />
+  const readOnly = access.state === 'granted' ? access.readOnly : community.role === 'observer'
+  const ready = session !== null && (synced || norms.length > 0)
+
+  return (
+    <div className="charter-workspace">
+      <div className="charter-bar">
+        {readOnly && <p className="readonly-note">You are reading this charter; only members edit it.</p>}
+        <ConnectionBadge state={connection} session={session} />
+        {session && (
+          <HistoryButton
+            source={{ kind: 'charter', communityId: community.id }}
+            doc={session.doc}
+            canRestore={!readOnly}
+          />
+        )}
+      </div>
+      {!session || !ready ? (
+        <PageLoading label="Loading charter…" />
+      ) : (
+        <div className="charter-grid">
+          <div className="charter-main">
+            <section className="card charter-section" aria-labelledby="preamble-title">
+              <h2 id="preamble-title">Preamble</h2>
+              <PreambleEditor
+                session={session}
+                user={user}
+                editable={!readOnly}
+                labelledBy="preamble-title"
+              />
+            </section>
+            <section className="card charter-section" aria-labelledby="norms-title">
+              <h2 id="norms-title">Norms</h2>
+              {norms.length === 0 && !readOnly ? <StarterPicker communityId={community.id} /> : null}
+              <NormsList doc={session.doc} norms={norms} editable={!readOnly} />
+            </section>
+          </div>
+          <div className="charter-side">
+            <AffirmationPanel community={community} norms={norms} />
+          </div>
+          <NormsTrendSection communityId={community.id} />
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,61 @@
+import type { MeetingView } from '@confer/api'
+import { Link } from '../app/Link.tsx'
+import { ChimeToggle } from './ChimeToggle.tsx'
+import { currentStep } from './current-step.ts'
+import { FacilitatorControls } from './FacilitatorControls.tsx'
+import { RunDisplay } from './RunDisplay.tsx'
+import { useMemberNames } from './useMemberNames.ts'
+import { useProtocols } from './useProtocols.ts'
+import { useRunDocument } from './useRunDocument.ts'
+import './facilitation.css'
+
+/**
+ * The protocol round inside the meeting page: everyone sees the same step, time and speaker;
+ * facilitators also get the controls and the go-round editor.
+ */
+export default function FacilitationPanel({ view }: { view: MeetingView }) {
+  const { meeting, role, guest } = view
+  const round = useRunDocument(meeting.id)
+  const protocols = useProtocols(meeting.communityId, guest, round?.run.protocolId ?? null)
+  const { members, nameOf } = useMemberNames(meeting.communityId, guest)
+  const facilitator = role === 'facilitator' && !guest
+
+  if (!round) return <p className="muted">Loading the protocol round…</p>
+  if (round.access.state === 'refused')
+    return <p className="muted">The protocol round is not available to you.</p>
+  const { run, speakers } = round
+  const protocol = protocols.find(run.protocolId)
+  const offline = round.connection === 'offline' || round.connection === 'connecting'
+  return (
+    <div className="facilitation">
+      <RunDisplay
+        run={run}
+        speakers={speakers}
+        protocol={protocol}
+        protocolsLoaded={protocols.loaded}
+        nameOf={nameOf}
+        variant="panel"
+        TitleTag="h3"
+      />
+      {offline && <p className="facilitation__offline">Reconnecting… the timer may be out of date.</p>}
+      {facilitator && (
+        <FacilitatorControls
+          meetingId={meeting.id}
+          communityId={meeting.communityId}
+          run={run}
+          speakers={speakers}
+          current={currentStep(run, protocol, speakers)}
+          protocols={protocols}
+          members={members}
+          nameOf={nameOf}
+        />
+      )}
+      <div className="facilitation__footer">
+        <Link to={`/m/${meeting.id}/room`} className="button button--secondary button--small">
+          Open room view
+        </Link>
+        <ChimeToggle />
+      </div>
+    </div>
+  )
+}

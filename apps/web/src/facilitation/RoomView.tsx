@@ -1,0 +1,67 @@
+import type { MeetingView } from '@confer/api'
+import { Link } from '../app/Link.tsx'
+import { ChimeToggle } from './ChimeToggle.tsx'
+import { RoomKeys } from './RoomKeys.tsx'
+import { RunDisplay } from './RunDisplay.tsx'
+import { useFullscreen } from './useFullscreen.ts'
+import { useMemberNames } from './useMemberNames.ts'
+import { useProtocols } from './useProtocols.ts'
+import { useRunDocument } from './useRunDocument.ts'
+import './facilitation.css'
+
+/**
+ * The room view: what the projector shows, readable from the back of a classroom — the step,
+ * a huge countdown, who speaks and the silent-presenter cue. No controls beyond full screen,
+ * sound, and the way back; the facilitator runs the round from the meeting page.
+ */
+export default function RoomView({ view }: { view: MeetingView }) {
+  const { meeting, guest, role } = view
+  const round = useRunDocument(meeting.id)
+  const protocols = useProtocols(meeting.communityId, guest, round?.run.protocolId ?? null)
+  const { nameOf } = useMemberNames(meeting.communityId, guest)
+  const fullscreen = useFullscreen()
+  const offline = round ? round.connection === 'offline' || round.connection === 'connecting' : false
+
+  return (
+    <div className="room">
+      <div className="room__bar">
+        <p className="room__meeting">{meeting.title}</p>
+        <div className="room__tools">
+          {offline && <p className="room__offline">Reconnecting…</p>}
+          <ChimeToggle className="room__button" />
+          {fullscreen.available && (
+            <button
+              type="button"
+              className="room__button"
+              aria-pressed={fullscreen.active}
+              onClick={fullscreen.toggle}
+            >
+              Full screen
+            </button>
+          )}
+          <Link to={`/m/${meeting.id}`} className="room__button">
+            Back to the meeting
+          </Link>
+        </div>
+      </div>
+      <div className="room__stage">
+        {round?.access.state === 'refused' ? (
+          <h1 className="run-display__title">The protocol round is not available to you</h1>
+        ) : round ? (
+          <RunDisplay
+            run={round.run}
+            speakers={round.speakers}
+            protocol={protocols.find(round.run.protocolId)}
+            protocolsLoaded={protocols.loaded}
+            nameOf={nameOf}
+            variant="room"
+            TitleTag="h1"
+          />
+        ) : (
+          <h1 className="run-display__title">Connecting…</h1>
+        )}
+      </div>
+      {round && role === 'facilitator' && !guest && <RoomKeys meetingId={meeting.id} run={round.run} />}
+    </div>
+  )
+}

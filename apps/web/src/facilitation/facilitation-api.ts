@@ -1,0 +1,33 @@
+import type { RunActionBody } from '@confer/api'
+import type { RunState } from '@confer/model'
+import { apiRequest } from '../api/client.ts'
+import type { Protocol, ProtocolBody } from './protocol-types.ts'
+
+/** The facilitation routes (DESIGN §3), typed; ids go through encodeURIComponent. */
+
+const id = encodeURIComponent
+type Signal = AbortSignal | undefined
+
+export interface CommunityProtocols {
+  builtIn: Protocol[]
+  own: Protocol[]
+}
+
+export const getLibrary = (signal?: Signal) =>
+  apiRequest<{ protocols: Protocol[] }>('GET', '/api/protocols', { signal })
+export const getCommunityProtocols = (communityId: string, signal?: Signal) =>
+  apiRequest<CommunityProtocols>('GET', `/api/communities/${id(communityId)}/protocols`, { signal })
+export const createProtocol = (communityId: string, body: ProtocolBody) =>
+  apiRequest<{ protocol: Protocol }>('POST', `/api/communities/${id(communityId)}/protocols`, { body })
+export const updateProtocol = (communityId: string, protocolId: string, body: ProtocolBody) =>
+  apiRequest<{ protocol: Protocol }>(
+    'PUT',
+    `/api/communities/${id(communityId)}/protocols/${id(protocolId)}`,
+    { body },
+  )
+export const deleteProtocol = (communityId: string, protocolId: string) =>
+  apiRequest<null>('DELETE', `/api/communities/${id(communityId)}/protocols/${id(protocolId)}`)
+
+/** A facilitator action; the server stamps its own clock and writes the run document. */
+export const runAction = (meetingId: string, body: RunActionBody) =>
+  apiRequest<{ run: RunState; speakers: string[] }>('POST', `/api/meetings/${id(meetingId)}/run`, { body })

@@ -1,0 +1,52 @@
+import { useState } from 'react'
+import type * as Y from 'yjs'
+import { Dialog } from '../ui/Dialog.tsx'
+import { HistoryPanel } from './HistoryPanel.tsx'
+import type { HistorySource } from './history-api.ts'
+import './history.css'
+
+interface Props {
+  source: HistorySource
+  /** The live document, to compare old versions with. */
+  doc: Y.Doc
+  canRestore: boolean
+}
+
+/** "History": earlier versions of the notes or charter, to read, compare and restore. */
+export function HistoryButton({ source, doc, canRestore }: Props) {
+  const [open, setOpen] = useState(false)
+  const [restored, setRestored] = useState<string | null>(null)
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => {
+          setRestored(null)
+          setOpen(true)
+        }}
+      >
+        History
+      </button>
+      <p role="status" className="history-status">
+        {restored}
+      </p>
+      <Dialog
+        open={open}
+        title={source.kind === 'meeting' ? 'History of these notes' : 'History of this charter'}
+        onClose={() => setOpen(false)}
+        className="dialog--wide history-dialog"
+      >
+        <HistoryPanel
+          source={source}
+          doc={doc}
+          canRestore={canRestore}
+          onRestored={(when) => {
+            setOpen(false)
+            setRestored(`Restored the version from ${when}.`)
+          }}
+        />
+      </Dialog>
+    </>
+  )
+}

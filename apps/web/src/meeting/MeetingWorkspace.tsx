@@ -1,0 +1,80 @@
+import type { MeetingView } from '@confer/api'
+import { ActionsPanel } from '../actions/ActionsPanel.tsx'
+import { AgendaPanel } from '../agenda/AgendaPanel.tsx'
+import { useAgenda } from '../agenda/useAgenda.ts'
+import { PageLoading } from '../app/PageLoading.tsx'
+import { PresenceList } from '../collab/PresenceList.tsx'
+import type { CollabSession } from '../collab/session.ts'
+import type { PresenceUser } from '../collab/useAwarenessUser.ts'
+import type { Participant } from '../collab/usePresence.ts'
+import { AgendaNotes } from '../notes/AgendaNotes.tsx'
+import { useDocumentReady } from '../notes/useDocumentReady.ts'
+import { AttendancePanel } from './AttendancePanel.tsx'
+import { useMeetingPeople } from './useMeetingPeople.ts'
+import { useMeetingTitles } from './useMeetingTitles.ts'
+
+interface Props {
+  session: CollabSession
+  view: MeetingView
+  user: PresenceUser
+  present: Participant[]
+  offline: boolean
+  editable: boolean
+}
+
+/** The meeting document laid out: agenda and notes in the main column, people and action items aside. */
+export function MeetingWorkspace({ session, view, user, present, offline, editable }: Props) {
+  const { ready, fromServer } = useDocumentReady(session)
+  const agenda = useAgenda(session.doc)
+  const people = useMeetingPeople(view, present)
+  const earlierMeeting = useMeetingTitles(view)
+  const titleOf = (itemId: string) => agenda.find((item) => item.id === itemId)?.title
+
+  return (
+    <>
+      <div className="notes-page__body">
+        {ready ? (
+          <>
+            <AgendaPanel
+              doc={session.doc}
+              agenda={agenda}
+              durationMinutes={view.meeting.durationMinutes}
+              editable={editable}
+              people={people}
+            />
+            <AgendaNotes
+              session={session}
+              agenda={agenda}
+              user={user}
+              people={people}
+              fromServer={fromServer}
+              editable={editable}
+            />
+          </>
+        ) : (
+          <PageLoading label={offline ? 'Waiting for a connection to load these notes…' : 'Loading notes…'} />
+        )}
+      </div>
+      <aside className="notes-page__aside" aria-label="People in this meeting">
+        <PresenceList people={present} itemTitle={titleOf} />
+        {!view.guest && (
+          <AttendancePanel
+            meetingId={view.meeting.id}
+            canCorrect={view.role === 'facilitator'}
+            present={present}
+          />
+        )}
+      </aside>
+      {ready && (
+        <aside className="notes-page__actions" aria-label="Action items of this meeting">
+          <ActionsPanel
+            doc={session.doc}
+            editable={editable}
+            people={people}
+            earlierMeeting={earlierMeeting}
+          />
+        </aside>
+      )}
+    </>
+  )
+}

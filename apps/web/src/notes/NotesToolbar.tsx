@@ -1,0 +1,133 @@
+import type { Editor } from '@tiptap/core'
+import { useEditorState } from '@tiptap/react'
+import { type KeyboardEvent, useRef, useState } from 'react'
+import { useActionDraft } from '../actions/action-draft.ts'
+import {
+  FORMAT_COMMANDS,
+  INSERT_TABLE,
+  LINK_SHORTCUT,
+  TABLE_COMMANDS,
+  type ToolbarCommand,
+} from './toolbar-commands.ts'
+
+interface Props {
+  editor: Editor
+  itemTitle: string
+  onLink: () => void
+}
+
+interface ToolbarState {
+  active: Record<string, boolean>
+  inTable: boolean
+  link: boolean
+  selectedText: string
+}
+
+function readState(editor: Editor): ToolbarState {
+  const active: Record<string, boolean> = {}
+  for (const command of FORMAT_COMMANDS) active[command.id] = command.active?.(editor) ?? false
+  const { from, to, empty } = editor.state.selection
+  return {
+    active,
+    inTable: editor.isActive('table'),
+    link: editor.isActive('link'),
+    selectedText: empty ? '' : editor.state.doc.textBetween(from, to, ' ').trim(),
+  }
+}
+
+function sameState(a: ToolbarState, b: ToolbarState | null): boolean {
+  return (
+    b !== null &&
+    a.inTable === b.inTable &&
+    a.link === b.link &&
+    a.selectedText === b.selectedText &&
+    FORMAT_COMMANDS.every((c) => a.active[c.id] === b.active[c.id])
+  )
+}
+
+/**
+ * Formatting for one item's notes, as an ARIA toolbar: one Tab stop, arrow keys between
+ * buttons. Buttons keep the caret in the notes (they never take focus on click).
+ */
+export function NotesToolbar({ editor, itemTitle, onLink }: Props) {
+  const state = useEditorState({ editor, selector: ({ editor: e }) => readState(e), equalityFn: sameState })
+  const drafts = useActionDraft()
+  const [focusIndex, setFocusIndex] = useState(0)
+  const ref = useRef<HTMLDivElement>(null)
+
+  const tableCommands = state.inTable ? TABLE_COMMANDS : [INSERT_TABLE]
+  const buttons: (ToolbarCommand & { pressed?: boolean; disabled?: boolean; onClick: () => void })[] = [
+    ...FORMAT_COMMANDS.map((c) => ({
+      ...c,
+      pressed: state.active[c.id] ?? false,
+      onClick: () => c.run(editor),
+    })),
+    {
+      id: 'link',
+      label: state.link ? 'Edit link' : 'Link',
+      face: 'Link',
+      keys: LINK_SHORTCUT.keys,
+      hint: LINK_SHORTCUT.hint,
+      toggle: false,
+      run: () => {},
+      onClick: onLink,
+    },
+    ...tableCommands.map((c) => ({ ...c, onClick: () => c.run(editor) })),
+  ]
+  if (drafts) {
+    buttons.push({
+      id: 'action',
+      label: 'Add as action item',
+      face: 'Action item',
+      toggle: false,
+      hint: 'Select words in the notes first',
+      disabled: !state.selectedText,
+      run: () => {},
+      onClick: () => state.selectedText && drafts.send(state.selectedText),
+    })
+  }
+  const current = Math.min(focusIndex, buttons.length - 1)
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0 }
+    moves.End = buttons.length - 1
+    const to = moves[event.key]
+    if (to === undefined) return
+    event.preventDefault()
+    const next = (to + buttons.length) % buttons.length
+    setFocusIndex(next)
+    ref.current?.querySelectorAll<HTMLButtonElement>('button')[next]?.focus()
+  }
+
+  return (
+    <div
+      ref={ref}
+      className="notes-toolbar"
+      role="toolbar"
+      aria-label={`Formatting for ${itemTitle}`}
+      onKeyDown={onKeyDown}
+    >
+      {buttons.map((button, index) => (
+        <button
+          key={button.id}
+          type="button"
+          className={`notes-toolbar__button notes-toolbar__button--${button.id}`}
+          tabIndex={index === current ? 0 : -1}
+          aria-label={button.label}
+          aria-pressed={button.toggle ? button.pressed === true : undefined}
+          aria-keyshortcuts={button.keys}
+          aria-disabled={button.disabled || undefined}
+          title={button.hint ? `${button.label} (${button.hint})` : button.label}
+          // Keeps the selection in the notes: the command applies to what was selected.
+          onMouseDown={(event) => event.preventDefault()}
+          onFocus={() => setFocusIndex(index)}
+          onClick={() => {
+            if (!button.disabled) button.onClick()
+          }}
+        >
+          <span aria-hidden="true">{button.face}</span>
+        </button>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,74 @@
+import { expect, type Page, test } from '@playwright/test'
+import { newPerson } from './support/accounts.ts'
+import { seriousViolations } from './support/axe.ts'
+import { addMember, createCommunity } from './support/setup.ts'
+
+/** Opens the charter page and waits until the norms can be edited. */
+async function openCharter(page: Page, communityId: string): Promise<void> {
+  await page.goto(`/c/${communityId}/charter`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Team charter' })).toBeVisible()
+  await expect(page.getByLabel('New norm')).toBeVisible()
+}
+
+async function addNorm(page: Page, text: string): Promise<void> {
+  await page.getByLabel('New norm').fill(text)
+  await page.getByRole('button', { name: 'Add norm' }).click()
+}
+
+/** The texts of the norms as the editable list shows them. */
+const normTexts = (page: Page) =>
+  page
+    .getByRole('list', { name: 'Norms' })
+    .getByRole('textbox')
+    .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value).sort())
+
+const agreeButton = (page: Page) => page.getByRole('button', { name: 'I agree to these norms' })
+const group = (page: Page, name: RegExp) => page.getByRole('region', { name })
+
+test('two members write the norms together, agree, and see an agreement go stale after an edit', async ({
+  browser,
+}) => {
+  const ada = await newPerson(browser, 'Ada Lovelace')
+  const bea = await newPerson(browser, 'Bea Turner')
+  const communityId = await createCommunity(ada)
+  await addMember(ada, communityId, bea)
+
+  await openCharter(ada.page, communityId)
+  await openCharter(bea.page, communityId)
+  // An empty charter offers the starter sets.
+  await expect(ada.page.getByRole('button', { name: /^Start from/ }).first()).toBeVisible()
+
+  await addNorm(ada.page, 'We start and end on time.')
+  await addNorm(bea.page, 'Every voice is heard.')
+  const both = ['Every voice is heard.', 'We start and end on time.']
+  await expect.poll(() => normTexts(ada.page)).toEqual(both)
+  await expect.poll(() => normTexts(bea.page)).toEqual(both)
+
+  await agreeButton(ada.page).click()
+  await expect(ada.page.getByText('You agreed to these norms.')).toBeVisible()
+  await agreeButton(bea.page).click()
+  await expect(bea.page.getByText('You agreed to these norms.')).toBeVisible()
+  await expect(group(bea.page, /^Agreed to this version/)).toContainText('Ada Lovelace')
+  await expect(group(bea.page, /^Agreed to this version/)).toContainText('Bea Turner')
+
+  // Ada rewords a norm: Bea's agreement was to an earlier version.
+  await ada.page.getByRole('textbox', { name: 'Norm 1' }).fill('We start and end on time, every time.')
+  const stale = group(bea.page, /^Agreed to an earlier version/)
+  await expect(stale).toContainText('Bea Turner')
+  await expect(stale).toContainText('agreed to an earlier version')
+  await expect(agreeButton(bea.page)).toBeVisible()
+
+  await ada.context.close()
+  await bea.context.close()
+})
+
+test('the charter page has no serious accessibility problems', async ({ browser }) => {
+  const ada = await newPerson(browser, 'Ada Lovelace')
+  const communityId = await createCommunity(ada)
+  await openCharter(ada.page, communityId)
+  await addNorm(ada.page, 'We assume good intentions.')
+  await expect(ada.page.getByRole('textbox', { name: 'Norm 1' })).toHaveValue('We assume good intentions.')
+  await expect(ada.page.getByRole('heading', { name: /^Not yet agreed/ })).toBeVisible()
+  expect(await seriousViolations(ada.page)).toEqual([])
+  await ada.context.close()
+})

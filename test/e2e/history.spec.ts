@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test'
+import { call, newPerson } from './support/accounts.ts'
+import { joinMeeting, notes, typeLine } from './support/people.ts'
+import { meetingWith } from './support/setup.ts'
+
+interface Versions {
+  versions: { id: string; reason: string }[]
+}
+
+test('restoring an earlier version of the notes brings the old text back on every screen', async ({
+  browser,
+}) => {
+  const ada = await newPerson(browser, 'Ada Lovelace')
+  const bea = await newPerson(browser, 'Bea Turner')
+  const { meetingId } = await meetingWith(ada, [bea])
+
+  await joinMeeting(ada, meetingId)
+  await typeLine(ada.page, 'Original plan for Monday')
+  await expect(ada.page.locator('[role="status"][data-state]')).toHaveAttribute('data-state', 'saved')
+  // After a burst of editing the server keeps a version of the notes.
+  await expect
+    .poll(
+      async () =>
+        (await call<Versions>(ada.api, 'GET', `/api/meetings/${meetingId}/versions`)).versions.some(
+          (v) => v.reason === 'edits',
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe(true)
+
+  await joinMeeting(ada, meetingId)
+  await joinMeeting(bea, meetingId)
+  await typeLine(ada.page, 'Second thoughts')
+  await expect(notes(bea.page)).toContainText('Second thoughts')
+
+  await ada.page.getByRole('button', { name: 'History' }).click()
+  const dialog = ada.page.getByRole('dialog', { name: 'History of these notes' })
+  await dialog
+    .getByRole('listitem')
+    .filter({ hasText: 'After a burst of editing' })
+    .first()
+    .getByRole('button', { name: /^View the version/ })
+    .click()
+  await expect(dialog.getByText('Original plan for Monday')).toBeVisible()
+  await expect(dialog.locator('ins', { hasText: 'Second thoughts' })).toBeVisible()
+
+  await dialog.getByRole('button', { name: 'Restore this version' }).click()
+  await ada.page
+    .getByRole('dialog', { name: 'Restore this version?' })
+    .getByRole('button', { name: 'Restore' })
+    .click()
+
+  await expect(notes(bea.page)).not.toContainText('Second thoughts')
+  await expect(notes(bea.page)).toContainText('Original plan for Monday')
+  await expect(notes(ada.page)).not.toContainText('Second thoughts')
+
+  await ada.context.close()
+  await bea.context.close()
+})
