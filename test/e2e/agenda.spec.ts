@@ -76,7 +76,6 @@ test('two people build an agenda together: items, owners, the running total and 
   await expect(itemNotes(bea.page, 'Next steps')).toHaveCount(0)
   await expect(agendaTotal(bea.page)).toHaveText('55 of 60 min planned · nearly full, 5 min free')
 
-  await bea.page.screenshot({ path: '/tmp/agenda-bea.png', fullPage: true })
   await ada.context.close()
   await bea.context.close()
 })

@@ -1,5 +1,6 @@
 import type {
   AcceptedInvite,
+  ActiveInvite,
   AgendaTemplateView,
   AttendanceEntry,
   Community,
@@ -10,8 +11,9 @@ import type {
   Meeting,
   MeetingView,
   Network,
-  NetworkSummary,
+  NetworkInvite,
   OpenAction,
+  Overview,
   Role,
   SignupBody,
   User,
@@ -26,25 +28,7 @@ import { apiRequest, apiText } from './client.ts'
 const id = encodeURIComponent
 type Signal = AbortSignal | undefined
 
-/** An invitation as listed for facilitators (the code itself is only shown once, at creation). */
-export interface ActiveInvite {
-  id: string
-  role: Role
-  createdAt: string
-  expiresAt: string
-}
-
-export type UpcomingMeeting = Meeting & { communityName: string }
-
-export interface Overview {
-  upcomingMeetings: UpcomingMeeting[]
-  networks: NetworkSummary[]
-}
-
-export interface NetworkInvite {
-  code: string
-  expiresAt: string
-}
+export type { ActiveInvite, NetworkInvite, Overview, UpcomingMeeting } from '@confer/api'
 
 export type GuestRole = MeetingView['meeting']['networkGuestRole']
 

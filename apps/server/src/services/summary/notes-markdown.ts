@@ -32,7 +32,9 @@ function inline(node: Node): string {
         if ('italic' in marks) text = `*${text}*`
         if ('strike' in marks) text = `~~${text}~~`
         const link = marks.link as { href?: unknown } | undefined
-        if (link && typeof link.href === 'string') text = `[${text}](${link.href})`
+        // Parentheses and spaces in an address would end the Markdown link early.
+        if (link && typeof link.href === 'string')
+          text = `[${text}](${link.href.replace(/[()\s]/g, encodeURIComponent)})`
         return text
       })
       .join('')
