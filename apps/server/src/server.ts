@@ -5,7 +5,9 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { registerCollabRoute } from './collab/collab-route.ts'
 import { createHocuspocus } from './collab/create-hocuspocus.ts'
 import { HocuspocusDocumentEditor } from './collab/hocuspocus-document-editor.ts'
+import { SendGate } from './collab/send-gate.ts'
 import { closeAllSockets, drainDocuments } from './collab/shutdown.ts'
+import { type CommitScheduler, UpdateLog } from './collab/update-log.ts'
 import type { Config } from './config.ts'
 import { registerErrorHandling } from './http/errors.ts'
 import { registerMetricsRoute } from './http/metrics-route.ts'
@@ -32,6 +34,8 @@ const DRAIN_DEADLINE_MS = 5_000
 /** Replaceable parts, for tests that need a store to fail the way a real disk can. */
 export interface ServerOverrides {
   documents?: DocumentStore
+  /** When the update log commits; a test holds it to watch what happens before the commit. */
+  scheduleCommit?: CommitScheduler
 }
 
 /** Wires one process: Fastify (REST + static) and Hocuspocus on one port, over the stores. */
@@ -45,12 +49,18 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
   const db: DatabaseSync = openDatabase(config.dataDir)
   // Services edit documents through Hocuspocus, and Hocuspocus' extensions use the services.
   let hocuspocus: Hocuspocus | null = null
-  const editor = new HocuspocusDocumentEditor(() => {
-    if (!hocuspocus) throw new Error('the collaboration engine is not ready')
-    return hocuspocus
-  })
+  let updateLog: UpdateLog | null = null
+  const editor = new HocuspocusDocumentEditor(
+    () => {
+      if (!hocuspocus) throw new Error('the collaboration engine is not ready')
+      return hocuspocus
+    },
+    () => updateLog?.committed() ?? Promise.resolve(),
+  )
   const services = createServices(db, editor, overrides)
-  const engine = createHocuspocus({ config, services, logger: app.log })
+  const gate = new SendGate()
+  updateLog = new UpdateLog(services.documents, gate, app.log, overrides.scheduleCommit)
+  const engine = createHocuspocus({ config, services, logger: app.log, updateLog })
   hocuspocus = engine
 
   registerErrorHandling(app)
@@ -63,13 +73,14 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
   })
   registerSystemRoutes(app)
   registerApiRoutes(app, { config, services, authLimiter: new RateLimiter(config.authRateLimit, 60_000) })
-  registerCollabRoute(app, engine, config)
+  registerCollabRoute(app, engine, gate, config)
   if (config.metricsEnabled) registerMetricsRoute(app, engine)
   await registerWebApp(app, config.webDistDir)
 
   app.addHook('onClose', async () => {
     const drained = await drainDocuments(engine, DRAIN_DEADLINE_MS)
     if (!drained) app.log.warn('shutdown deadline passed with documents still loaded')
+    updateLog?.commit()
     await services.documents.close()
     db.close()
   })

@@ -1,6 +1,9 @@
 import path from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { meetingFixture } from '../../../test/support/api-client.ts'
 import {
   connectClient,
@@ -9,8 +12,10 @@ import {
   waitForSynced,
 } from '../../../test/support/collab-clients.ts'
 import { paragraphs, typeParagraph } from '../../../test/support/notes.ts'
+import type { CommitScheduler } from '../src/collab/update-log.ts'
 import { DATABASE_FILE, openDatabase } from '../src/stores/sqlite/database.ts'
 import { SqliteDocumentStore } from '../src/stores/sqlite/sqlite-document-store.ts'
+import { authenticateRaw, frame, MessageType, nextFrameOfType, openRawSocket } from './raw-socket.ts'
 import { type RunningServer, startServer, tempDataDir } from './test-server.ts'
 
 const clients: TestClient[] = []
@@ -51,7 +56,7 @@ describe('durable document store', () => {
   it('[D1] never acknowledges an edit the store failed to commit', async () => {
     const dataDir = tempDataDir()
     const db = openDatabase(dataDir)
-    const s = await startServer({ dataDir, documents: new SqliteDocumentStore(db) })
+    const s = await startServer({ dataDir, overrides: { documents: new SqliteDocumentStore(db) } })
     servers.push(s)
     const { owner, meetingId } = await meetingFixture(s.url)
     const tab = connectClient(s.wsUrl, `meeting/${meetingId}`, owner.token)
@@ -70,6 +75,64 @@ describe('durable document store', () => {
     expect(await refused).toBe(1011)
     expect(tab.provider.hasUnsyncedChanges).toBe(true)
     expect(paragraphs(tab.doc)).toEqual(['this must not be acknowledged'])
+  })
+
+  it('[D5] holds the acknowledgement until the end-of-turn commit, and sends it right after', async () => {
+    // The commit runs when the test says so, while `holding`; otherwise at the end of the turn.
+    let holding = false
+    const held: (() => void)[] = []
+    let scheduled: () => void = () => {}
+    const scheduleCommit: CommitScheduler = (commit) => {
+      if (!holding) return void setImmediate(commit)
+      held.push(commit)
+      scheduled()
+    }
+    const s = await startServer({ overrides: { scheduleCommit } })
+    servers.push(s)
+    const { owner, meetingId } = await meetingFixture(s.url)
+    const name = `meeting/${meetingId}`
+    const socket = await openRawSocket(s.wsUrl)
+    expect(await authenticateRaw(socket, name, owner.token)).toMatchObject({ ok: true })
+    let acks = 0
+    socket.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data))
+      if (
+        decoding.readVarString(decoder) === name &&
+        decoding.readVarUint(decoder) === MessageType.SyncStatus
+      )
+        acks++
+    })
+
+    const edit = new Y.Doc()
+    edit.getText('probe').insert(0, 'must be durable before it is acknowledged')
+    const rowsBefore = logRows(s.dataDir, name)
+    holding = true
+    const commitOwed = new Promise<void>((resolve) => {
+      scheduled = resolve
+    })
+    socket.send(
+      frame(name, MessageType.Sync, (e) => {
+        encoding.writeVarUint(e, 2)
+        encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(edit))
+      }),
+    )
+    await commitOwed
+    // The server has applied the update. A ping sent now is answered after everything it did
+    // with the update, so an acknowledgement sent then would arrive before this pong.
+    await new Promise<void>((resolve) => {
+      socket.once('pong', () => resolve())
+      socket.ping()
+    })
+    expect(acks).toBe(0)
+    expect(logRows(s.dataDir, name)).toBe(rowsBefore)
+
+    holding = false
+    const ack = nextFrameOfType(socket, name, MessageType.SyncStatus)
+    for (const commit of held.splice(0)) commit()
+    await ack
+    expect(acks).toBe(1)
+    expect(logRows(s.dataDir, name)).toBe(rowsBefore + 1)
+    socket.close()
   })
 
   it('[D3] compacts the log into a snapshot when the last client leaves, losing nothing', async () => {

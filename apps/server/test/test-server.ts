@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { type ConferServer, createServer, loadConfig } from '../src/index.ts'
+import type { ServerOverrides } from '../src/server.ts'
 import type { DomainEventMap } from '../src/services/domain-events.ts'
-import type { DocumentStore } from '../src/stores/document-store.ts'
 
 export interface RunningServer {
   server: ConferServer
@@ -19,7 +19,7 @@ export function tempDataDir(): string {
 
 /** The real server in this process, on an ephemeral port, over a real SQLite file. */
 export async function startServer(
-  options: { dataDir?: string; env?: Record<string, string>; documents?: DocumentStore } = {},
+  options: { dataDir?: string; env?: Record<string, string>; overrides?: ServerOverrides } = {},
 ): Promise<RunningServer> {
   const dataDir = options.dataDir ?? tempDataDir()
   const config = loadConfig({
@@ -32,7 +32,7 @@ export async function startServer(
     AUTH_RATE_LIMIT: '10000',
     ...options.env,
   })
-  const server = await createServer(config, options.documents ? { documents: options.documents } : {})
+  const server = await createServer(config, options.overrides)
   const url = await server.listen()
   return {
     server,

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config.ts'
 import { isSecure } from '../http/session-cookie.ts'
 import type { CollabContext } from './context.ts'
+import type { SendGate } from './send-gate.ts'
 
 /** Copies Node's header object into a WHATWG Headers, keeping repeated headers. */
 function toHeaders(source: IncomingHttpHeaders): Headers {
@@ -20,13 +21,18 @@ function toHeaders(source: IncomingHttpHeaders): Headers {
  * The WebSocket door to Hocuspocus. Listeners are attached synchronously because the provider
  * sends its first frames immediately; handleClose is always called so documents unload.
  */
-export function registerCollabRoute(app: FastifyInstance, hocuspocus: Hocuspocus, config: Config): void {
+export function registerCollabRoute(
+  app: FastifyInstance,
+  hocuspocus: Hocuspocus,
+  gate: SendGate,
+  config: Config,
+): void {
   app.get(COLLAB_PATH, { websocket: true }, (socket, req) => {
     const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url}`, {
       headers: toHeaders(req.headers),
     })
     const context: CollabContext = { secure: isSecure(req, config) }
-    const connection = hocuspocus.handleConnection(socket, request, context)
+    const connection = hocuspocus.handleConnection(gate.wrap(socket), request, context)
 
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       if (!isBinary) {

@@ -9,15 +9,17 @@ import { AwarenessGuard } from './extensions/awareness-guard.ts'
 import { DocumentNames } from './extensions/document-names.ts'
 import { DurablePersistence, type PersistenceLogger } from './extensions/durable-persistence.ts'
 import { VersionHistory } from './extensions/version-history.ts'
+import type { UpdateLog } from './update-log.ts'
 
 export interface CollabDeps {
   config: Config
   services: Services
   logger: PersistenceLogger
+  updateLog: UpdateLog
 }
 
 /** The collaboration engine: Hocuspocus without a listener of its own, one extension per concern. */
-export function createHocuspocus({ config, services, logger }: CollabDeps): Hocuspocus {
+export function createHocuspocus({ config, services, logger, updateLog }: CollabDeps): Hocuspocus {
   const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
     debounce: config.compactionDebounceMs,
@@ -27,7 +29,7 @@ export function createHocuspocus({ config, services, logger }: CollabDeps): Hocu
       new Authentication(config, services.auth, services.documentAccess),
       new AwarenessGuard(),
       new AccessRevocation(services.events, () => hocuspocus),
-      new DurablePersistence(services.documents, logger),
+      new DurablePersistence(services.documents, updateLog, logger),
       new ActionIndex(services.meetings, logger),
       new Attendance(services.meetings, logger),
       new VersionHistory(services.versions, logger, config.versionIntervalMs),

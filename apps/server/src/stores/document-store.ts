@@ -9,13 +9,20 @@ export interface StoredDocument {
   lastSeq: number
 }
 
+/** One update for the log of document `name`. */
+export interface LogEntry {
+  name: string
+  update: Uint8Array
+}
+
 export interface DocumentStore {
   load(name: string): Promise<StoredDocument>
   /**
-   * Appends one update and returns its sequence number. The update is committed when this
-   * returns: callers rely on that to acknowledge an edit only after it is durable.
+   * Appends the updates, in order, in one transaction, and returns their sequence numbers.
+   * They are committed when this returns (all of them, or none if it throws): callers rely on
+   * that to acknowledge an edit only after it is durable.
    */
-  append(name: string, update: Uint8Array): number
+  append(entries: readonly LogEntry[]): number[]
   /**
    * Replaces the snapshot with `state` and drops every logged update with seq ≤ `throughSeq`
    * (they are merged into `state`), in one transaction. Later updates stay in the log.

@@ -9,6 +9,12 @@ function edit(base: Y.Doc, text: string): Uint8Array {
   return Y.encodeStateAsUpdate(base, before)
 }
 
+function appendOne(store: DocumentStore, name: string, update: Uint8Array): number {
+  const [seq] = store.append([{ name, update }])
+  if (seq === undefined) throw new Error('append returned no sequence number')
+  return seq
+}
+
 function textOf(updates: Uint8Array[]): string {
   const doc = new Y.Doc()
   if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates))
@@ -32,18 +38,36 @@ export function documentStoreContract(
     it('returns appended updates in order with increasing sequence numbers', async () => {
       const { store } = await open()
       const doc = new Y.Doc()
-      const s1 = store.append('meeting/a', edit(doc, 'one '))
-      const s2 = store.append('meeting/a', edit(doc, 'two'))
+      const s1 = appendOne(store, 'meeting/a', edit(doc, 'one '))
+      const s2 = appendOne(store, 'meeting/a', edit(doc, 'two'))
       expect(s2).toBeGreaterThan(s1)
       const loaded = await store.load('meeting/a')
       expect(loaded.lastSeq).toBe(s2)
       expect(textOf(loaded.updates)).toBe('one two')
     })
 
+    it('[D1] appends a batch across documents in one call, each update in its own log', async () => {
+      const { store } = await open()
+      const a = new Y.Doc()
+      const b = new Y.Doc()
+      const seqs = store.append([
+        { name: 'meeting/a', update: edit(a, 'one ') },
+        { name: 'meeting/b', update: edit(b, 'beta') },
+        { name: 'meeting/a', update: edit(a, 'two') },
+      ])
+      expect(seqs).toHaveLength(3)
+      expect([...seqs].sort((x, y) => x - y)).toEqual(seqs)
+      expect(new Set(seqs).size).toBe(3)
+      const loadedA = await store.load('meeting/a')
+      expect(textOf(loadedA.updates)).toBe('one two')
+      expect(loadedA.lastSeq).toBe(seqs[2])
+      expect(textOf((await store.load('meeting/b')).updates)).toBe('beta')
+    })
+
     it('keeps documents apart', async () => {
       const { store } = await open()
-      store.append('meeting/a', edit(new Y.Doc(), 'alpha'))
-      store.append('meeting/b', edit(new Y.Doc(), 'beta'))
+      appendOne(store, 'meeting/a', edit(new Y.Doc(), 'alpha'))
+      appendOne(store, 'meeting/b', edit(new Y.Doc(), 'beta'))
       expect(textOf((await store.load('meeting/a')).updates)).toBe('alpha')
       expect(textOf((await store.load('meeting/b')).updates)).toBe('beta')
     })
@@ -51,10 +75,10 @@ export function documentStoreContract(
     it('[D3] compaction replaces merged updates by a snapshot and keeps later ones', async () => {
       const { store } = await open()
       const doc = new Y.Doc()
-      store.append('meeting/a', edit(doc, 'one '))
-      const through = store.append('meeting/a', edit(doc, 'two '))
+      appendOne(store, 'meeting/a', edit(doc, 'one '))
+      const through = appendOne(store, 'meeting/a', edit(doc, 'two '))
       const snapshot = Y.encodeStateAsUpdate(doc)
-      const later = store.append('meeting/a', edit(doc, 'three'))
+      const later = appendOne(store, 'meeting/a', edit(doc, 'three'))
       await store.compact('meeting/a', snapshot, through)
       const loaded = await store.load('meeting/a')
       expect(loaded.updates).toHaveLength(2)
@@ -65,9 +89,9 @@ export function documentStoreContract(
     it('an older compaction never replaces a newer snapshot', async () => {
       const { store } = await open()
       const doc = new Y.Doc()
-      const s1 = store.append('meeting/a', edit(doc, 'one '))
+      const s1 = appendOne(store, 'meeting/a', edit(doc, 'one '))
       const old = Y.encodeStateAsUpdate(doc)
-      const s2 = store.append('meeting/a', edit(doc, 'two'))
+      const s2 = appendOne(store, 'meeting/a', edit(doc, 'two'))
       await store.compact('meeting/a', Y.encodeStateAsUpdate(doc), s2)
       await store.compact('meeting/a', old, s1)
       expect(textOf((await store.load('meeting/a')).updates)).toBe('one two')
@@ -76,9 +100,9 @@ export function documentStoreContract(
     it('keeps everything across a reopen', async () => {
       const { store, reopen } = await open()
       const doc = new Y.Doc()
-      store.append('meeting/a', edit(doc, 'kept '))
+      appendOne(store, 'meeting/a', edit(doc, 'kept '))
       await store.compact('meeting/a', Y.encodeStateAsUpdate(doc), (await store.load('meeting/a')).lastSeq)
-      store.append('meeting/a', edit(doc, 'too'))
+      appendOne(store, 'meeting/a', edit(doc, 'too'))
       await store.close()
       const again = await reopen()
       expect(textOf((await again.load('meeting/a')).updates)).toBe('kept too')

@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
-import type { DocumentStore, StoredDocument } from '../document-store.ts'
+import type { DocumentStore, LogEntry, StoredDocument } from '../document-store.ts'
+import { transaction } from './transaction.ts'
 
 export class SqliteDocumentStore implements DocumentStore {
   readonly #db: DatabaseSync
@@ -34,20 +35,18 @@ export class SqliteDocumentStore implements DocumentStore {
     return { updates, lastSeq: rows.at(-1)?.seq ?? throughSeq }
   }
 
-  append(name: string, update: Uint8Array): number {
-    return Number(this.#insertUpdate.run(name, update, Date.now()).lastInsertRowid)
+  append(entries: readonly LogEntry[]): number[] {
+    const now = Date.now()
+    return transaction(this.#db, () =>
+      entries.map(({ name, update }) => Number(this.#insertUpdate.run(name, update, now).lastInsertRowid)),
+    )
   }
 
   async compact(name: string, state: Uint8Array, throughSeq: number): Promise<void> {
-    this.#db.exec('BEGIN IMMEDIATE')
-    try {
+    transaction(this.#db, () => {
       this.#upsertSnapshot.run(name, state, throughSeq, Date.now())
       this.#deleteMerged.run(name, throughSeq)
-      this.#db.exec('COMMIT')
-    } catch (error) {
-      this.#db.exec('ROLLBACK')
-      throw error
-    }
+    })
   }
 
   async close(): Promise<void> {

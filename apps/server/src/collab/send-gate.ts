@@ -1,0 +1,46 @@
+import type { WebSocketLike } from '@hocuspocus/server'
+import type { WebSocket } from 'ws'
+
+const OPEN = 1
+
+/**
+ * Holds every outgoing collaboration frame while an update has been received but not yet
+ * committed. Hocuspocus acknowledges an update (SyncStatus) right after applying it, before the
+ * update log's batched commit runs at the end of the event-loop turn; holding the frames until
+ * the commit means no acknowledgement, and no state that contains the update, leaves the server
+ * before the update is durable. Frames keep their order: they are released in the order they
+ * were sent, and nothing bypasses the queue while it is not empty.
+ */
+export class SendGate {
+  #held = false
+  #queue: { socket: WebSocket; frame: Uint8Array }[] = []
+
+  /** Queues frames from now on, until `release`. */
+  hold(): void {
+    this.#held = true
+  }
+
+  /** Sends what was held, in order; frames for sockets closed meanwhile are dropped. */
+  release(): void {
+    this.#held = false
+    const queue = this.#queue
+    this.#queue = []
+    for (const { socket, frame } of queue) {
+      if (socket.readyState === OPEN) socket.send(frame)
+    }
+  }
+
+  /** The socket Hocuspocus is given: sends go through the gate, closes and state go straight through. */
+  wrap(socket: WebSocket): WebSocketLike {
+    return {
+      send: (frame) => {
+        if (this.#held) this.#queue.push({ socket, frame: frame as Uint8Array })
+        else socket.send(frame as Uint8Array)
+      },
+      close: (code, reason) => socket.close(code, reason),
+      get readyState() {
+        return socket.readyState
+      },
+    }
+  }
+}

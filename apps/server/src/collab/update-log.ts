@@ -1,0 +1,124 @@
+import { isTransactionOrigin } from '@hocuspocus/server'
+import type { DocumentStore, LogEntry } from '../stores/document-store.ts'
+import type { SendGate } from './send-gate.ts'
+
+/** WebSocket close code 1011: the server hit a condition it could not handle. */
+const INTERNAL_ERROR = 1011
+
+export interface UpdateLogger {
+  error(details: object, message: string): void
+}
+
+/** Runs the commit later in this event-loop turn; tests substitute one they can hold. */
+export type CommitScheduler = (commit: () => void) => void
+
+const endOfTurn: CommitScheduler = (commit) => {
+  setImmediate(commit)
+}
+
+interface Pending extends LogEntry {
+  origin: unknown
+}
+
+/**
+ * Writes document updates to the store's update log: every update that arrives in one
+ * event-loop turn, from any client of any document, goes into one transaction committed at the
+ * end of that turn (one fsync instead of one per keystroke). From the first update of a turn
+ * until its commit the send gate holds every outgoing frame, so no client is acknowledged
+ * before its update is committed.
+ *
+ * A failed commit closes each sender's socket before the gate opens: the held acknowledgements
+ * are dropped, and the providers keep their changes as unsynced and send them again on
+ * reconnect. The changes stay in the loaded documents, so the next snapshot still holds them.
+ */
+export class UpdateLog {
+  readonly #store: DocumentStore
+  readonly #gate: SendGate
+  readonly #logger: UpdateLogger
+  readonly #schedule: CommitScheduler
+  #pending: Pending[] = []
+  #scheduled = false
+  #waiters: { resolve: () => void; reject: (error: unknown) => void }[] = []
+  /** Newest committed sequence number per document. */
+  readonly #committedSeq = new Map<string, number>()
+
+  constructor(
+    store: DocumentStore,
+    gate: SendGate,
+    logger: UpdateLogger,
+    schedule: CommitScheduler = endOfTurn,
+  ) {
+    this.#store = store
+    this.#gate = gate
+    this.#logger = logger
+    this.#schedule = schedule
+  }
+
+  add(name: string, update: Uint8Array, origin: unknown): void {
+    if (this.#pending.length === 0) this.#gate.hold()
+    this.#pending.push({ name, update, origin })
+    if (this.#scheduled) return
+    this.#scheduled = true
+    this.#schedule(() => {
+      this.#scheduled = false
+      this.commit()
+    })
+  }
+
+  /** Commits what is pending now (the end of the turn will find nothing left). */
+  commit(): void {
+    const batch = this.#pending
+    const waiters = this.#waiters
+    this.#pending = []
+    this.#waiters = []
+    if (batch.length === 0) {
+      for (const w of waiters) w.resolve()
+      return
+    }
+    let failure: unknown = null
+    try {
+      const seqs = this.#store.append(batch)
+      batch.forEach((entry, i) => {
+        const seq = seqs[i]
+        if (seq !== undefined) this.#committedSeq.set(entry.name, seq)
+      })
+    } catch (error) {
+      failure = error
+      this.#logger.error(
+        { err: error, documents: [...new Set(batch.map((e) => e.name))] },
+        'could not log document updates',
+      )
+      for (const entry of batch) closeSender(entry.origin)
+    } finally {
+      this.#gate.release()
+    }
+    for (const w of waiters) {
+      if (failure === null) w.resolve()
+      else w.reject(failure)
+    }
+  }
+
+  /** Resolves once every update added so far is committed; rejects if that commit failed. */
+  committed(): Promise<void> {
+    if (this.#pending.length === 0) return Promise.resolve()
+    return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }))
+  }
+
+  /** The newest committed sequence number of `name` (0 for none); `loaded` seeds it from the store. */
+  committedSeq(name: string): number {
+    return this.#committedSeq.get(name) ?? 0
+  }
+
+  loaded(name: string, lastSeq: number): void {
+    this.#committedSeq.set(name, lastSeq)
+  }
+
+  forget(name: string): void {
+    this.#committedSeq.delete(name)
+  }
+}
+
+function closeSender(origin: unknown): void {
+  const connection = isTransactionOrigin(origin) && origin.source === 'connection' ? origin.connection : null
+  connection?.webSocket.close(INTERNAL_ERROR, 'storage unavailable')
+}
