@@ -45,6 +45,7 @@ const communityRoutes: Call[] = [
   ],
   ['GET', '/api/communities/:community/meetings'],
   ['GET', '/api/meetings/:meeting'],
+  ['GET', '/api/meetings/:meeting/run/context'],
   ['PUT', '/api/meetings/:meeting/network-access', { guestRole: 'observer' }],
 ]
 

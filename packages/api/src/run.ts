@@ -26,3 +26,22 @@ export const RunActionBody = z.discriminatedUnion(
   { error: 'action must be one of start, pause, resume, next, prev, extend, stop, speakers, nextSpeaker.' },
 )
 export type RunActionBody = z.infer<typeof RunActionBody>
+
+/** Someone in a go-round, by name: the run document holds only user ids. */
+export interface RunPerson {
+  userId: string
+  name: string
+}
+
+/**
+ * GET /api/meetings/:id/run/context: what the run document only names by id — the protocol
+ * being run (built-in or the community's own) and the people in the go-round — for everyone in
+ * the meeting, network guests included (they cannot read the community itself). `protocol` is
+ * null while the round is idle (never started, or stopped). Generic in the protocol's shape because this package does
+ * not depend on @confer/protocols: the server fills in its `Protocol`, the web app its copy.
+ */
+export interface RunContextResponse<TProtocol> {
+  protocol: TProtocol | null
+  /** In go-round order; people who have left the community since are left out. */
+  people: RunPerson[]
+}

@@ -1,11 +1,13 @@
-import type { RunActionBody } from '@confer/api'
-import { type RunState, readRun, readSpeakers, writeRun } from '@confer/model'
-import { transition } from '@confer/protocols'
+import type { RunActionBody, RunContextResponse } from '@confer/api'
+import { formatDocumentName, type RunState, readRun, readSpeakers, writeRun } from '@confer/model'
+import { type Protocol, transition } from '@confer/protocols'
 import type { CommunityStore } from '../stores/community-store.ts'
 import type { DocumentEditor } from './document-editor.ts'
 import type { MeetingService } from './meeting-service.ts'
 import type { ProtocolService } from './protocol-service.ts'
 import { notFound, ServiceError } from './service-error.ts'
+
+const runDocument = (meetingId: string) => formatDocumentName({ kind: 'meetingRun', meetingId })
 
 export interface RunResult {
   run: RunState
@@ -16,7 +18,8 @@ export interface RunResult {
  * Facilitation as a server mutation: AUTH (a facilitator of the meeting's community),
  * VALIDATION (the transition makes sense now), RESOLUTION (the new state, stamped with the
  * server's clock, written to the read-only run document). Actions on one meeting are applied
- * one at a time, so two facilitators clicking at once get one consistent sequence.
+ * one at a time, so two facilitators clicking at once get one consistent sequence. It also
+ * names what the run document holds by id (`context`) for everyone in the meeting.
  */
 export class RunService {
   readonly #meetings: MeetingService
@@ -51,12 +54,27 @@ export class RunService {
     return this.#oneAtATime(meetingId, () => this.#apply(meetingId, communityId, input))
   }
 
+  /**
+   * The protocol being run and the names of the go-round, for anyone who may open the meeting.
+   * Network guests cannot read the host community, so without this they could show neither a
+   * community's own protocol nor who speaks.
+   */
+  async context(meetingId: string, userId: string): Promise<RunContextResponse<Protocol>> {
+    const access = await this.#meetings.access(meetingId, userId)
+    if (!access) throw notFound('That meeting')
+    const communityId = access.meeting.communityId
+    const { run, speakers } = await this.#read(meetingId)
+    const protocol = run.protocolId ? await this.#protocols.find(communityId, run.protocolId) : null
+    const names = new Map((await this.#communityStore.members(communityId)).map((m) => [m.userId, m.name]))
+    const people = speakers.flatMap((id) => {
+      const name = names.get(id)
+      return name === undefined ? [] : [{ userId: id, name }]
+    })
+    return { protocol, people }
+  }
+
   async #apply(meetingId: string, communityId: string, input: RunActionBody): Promise<RunResult> {
-    const name = `meeting/${meetingId}/run`
-    const current = await this.#editor.read(name, (doc) => ({
-      run: readRun(doc),
-      speakers: readSpeakers(doc),
-    }))
+    const current = await this.#read(meetingId)
     // VALIDATION
     if (input.action === 'speakers') {
       const members = new Set((await this.#communityStore.members(communityId)).map((m) => m.userId))
@@ -74,8 +92,15 @@ export class RunService {
     const result = transition({ ...current, protocol, now: this.#now() }, input)
     if (!result.ok) throw new ServiceError(409, 'invalid_transition', result.reason)
     // RESOLUTION
-    await this.#editor.edit(name, (doc) => writeRun(doc, result.run, result.speakers))
+    await this.#editor.edit(runDocument(meetingId), (doc) => writeRun(doc, result.run, result.speakers))
     return { run: result.run, speakers: result.speakers }
+  }
+
+  #read(meetingId: string): Promise<RunResult> {
+    return this.#editor.read(runDocument(meetingId), (doc) => ({
+      run: readRun(doc),
+      speakers: readSpeakers(doc),
+    }))
   }
 
   #oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {

@@ -8,6 +8,7 @@ import { AgendaRow, itemLabel } from './AgendaRow.tsx'
 import { AgendaTotal } from './AgendaTotal.tsx'
 import { currentItemId, plannedMinutes } from './agenda-time.ts'
 import { useAgendaDrag } from './useAgendaDrag.ts'
+import { useLinkableProtocols } from './useLinkableProtocols.ts'
 import './agenda.css'
 
 interface Props {
@@ -16,6 +17,9 @@ interface Props {
   durationMinutes: number
   editable: boolean
   people: MeetingPeople
+  /** For the protocols an item can plan (the library, and the community's own for its members). */
+  communityId: string
+  guest: boolean
 }
 
 /**
@@ -23,7 +27,9 @@ interface Props {
  * the meeting's length, and the item the team is on. Members edit it; the order changes by
  * drag-and-drop or from the keyboard, and every move is announced.
  */
-export function AgendaPanel({ doc, agenda, durationMinutes, editable, people }: Props) {
+export function AgendaPanel(props: Props) {
+  const { doc, agenda, durationMinutes, editable, people, communityId, guest } = props
+  const protocols = useLinkableProtocols(agenda, communityId, guest)
   const headingId = useId()
   const helpId = useId()
   const [announcement, setAnnouncement] = useState('')
@@ -79,6 +85,8 @@ export function AgendaPanel({ doc, agenda, durationMinutes, editable, people }: 
               current={item.id === current}
               editable={editable}
               people={people}
+              protocols={protocols}
+              guest={guest}
               reorderHelpId={helpId}
               drag={{
                 handle: drag.handleProps(item.id),

@@ -1,9 +1,11 @@
 import { type AgendaItem, updateAgendaItem } from '@confer/model'
 import type { DragEvent, KeyboardEvent } from 'react'
 import type * as Y from 'yjs'
+import type { Protocols } from '../facilitation/useProtocols.ts'
 import { OwnerSelect } from '../meeting/OwnerSelect.tsx'
 import type { MeetingPeople } from '../meeting/useMeetingPeople.ts'
 import { useSharedField } from '../ui/useSharedField.ts'
+import { linkedProtocolName, ProtocolSelect } from './ProtocolSelect.tsx'
 import type { DropSide } from './useAgendaDrag.ts'
 
 export const MAX_MINUTES = 480
@@ -30,6 +32,9 @@ interface Props {
   current: boolean
   editable: boolean
   people: MeetingPeople
+  protocols: Protocols
+  /** A network guest: sees the library's protocols, not the host community's own. */
+  guest: boolean
   reorderHelpId: string
   drag: DragBindings
   onMove: (item: AgendaItem, by: -1 | 1) => void
@@ -43,6 +48,7 @@ export function AgendaRow(props: Props) {
   const { item, position, current, editable, drag } = props
   const label = itemLabel(item)
   const owner = item.ownerId ? props.people.nameOf(item.ownerId) : null
+  const protocol = item.protocolId ? linkedProtocolName(props.protocols, item.protocolId, props.guest) : null
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
     if (!editable || !event.altKey || event.ctrlKey || event.metaKey) return
@@ -74,6 +80,7 @@ export function AgendaRow(props: Props) {
           <span className="agenda-row__facts">
             {item.minutes > 0 && <span>{item.minutes} min</span>}
             {owner && <span>{owner}</span>}
+            {protocol && <span>Protocol: {protocol}</span>}
             {item.done && <span className="tag tag--done">Done</span>}
           </span>
         </>
@@ -139,6 +146,14 @@ function EditableRow(props: Props & { label: string }) {
         value={item.ownerId}
         people={people}
         onChange={(ownerId) => updateAgendaItem(doc, item.id, { ownerId })}
+      />
+      <ProtocolSelect
+        className="agenda-row__protocol"
+        label={`Protocol for ${label}`}
+        value={item.protocolId}
+        protocols={props.protocols}
+        guest={props.guest}
+        onChange={(protocolId) => updateAgendaItem(doc, item.id, { protocolId })}
       />
       <span className="agenda-row__buttons">
         <button

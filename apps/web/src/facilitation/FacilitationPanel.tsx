@@ -4,9 +4,7 @@ import { ChimeToggle } from './ChimeToggle.tsx'
 import { currentStep } from './current-step.ts'
 import { FacilitatorControls } from './FacilitatorControls.tsx'
 import { RunDisplay } from './RunDisplay.tsx'
-import { useMemberNames } from './useMemberNames.ts'
-import { useProtocols } from './useProtocols.ts'
-import { useRunDocument } from './useRunDocument.ts'
+import { useRound } from './useRound.ts'
 import './facilitation.css'
 
 /**
@@ -15,16 +13,13 @@ import './facilitation.css'
  */
 export default function FacilitationPanel({ view }: { view: MeetingView }) {
   const { meeting, role, guest } = view
-  const round = useRunDocument(meeting.id)
-  const protocols = useProtocols(meeting.communityId, guest, round?.run.protocolId ?? null)
-  const { members, nameOf } = useMemberNames(meeting.communityId, guest)
+  const { document: round, protocol, protocolKnown, protocols, members, nameOf } = useRound(meeting, guest)
   const facilitator = role === 'facilitator' && !guest
 
   if (!round) return <p className="muted">Loading the protocol round…</p>
   if (round.access.state === 'refused')
     return <p className="muted">The protocol round is not available to you.</p>
   const { run, speakers } = round
-  const protocol = protocols.find(run.protocolId)
   const offline = round.connection === 'offline' || round.connection === 'connecting'
   return (
     <div className="facilitation">
@@ -32,7 +27,7 @@ export default function FacilitationPanel({ view }: { view: MeetingView }) {
         run={run}
         speakers={speakers}
         protocol={protocol}
-        protocolsLoaded={protocols.loaded}
+        protocolsLoaded={protocolKnown}
         nameOf={nameOf}
         variant="panel"
         TitleTag="h3"

@@ -4,9 +4,7 @@ import { ChimeToggle } from './ChimeToggle.tsx'
 import { RoomKeys } from './RoomKeys.tsx'
 import { RunDisplay } from './RunDisplay.tsx'
 import { useFullscreen } from './useFullscreen.ts'
-import { useMemberNames } from './useMemberNames.ts'
-import { useProtocols } from './useProtocols.ts'
-import { useRunDocument } from './useRunDocument.ts'
+import { useRound } from './useRound.ts'
 import './facilitation.css'
 
 /**
@@ -16,9 +14,7 @@ import './facilitation.css'
  */
 export default function RoomView({ view }: { view: MeetingView }) {
   const { meeting, guest, role } = view
-  const round = useRunDocument(meeting.id)
-  const protocols = useProtocols(meeting.communityId, guest, round?.run.protocolId ?? null)
-  const { nameOf } = useMemberNames(meeting.communityId, guest)
+  const { document: round, protocol, protocolKnown, nameOf } = useRound(meeting, guest)
   const fullscreen = useFullscreen()
   const offline = round ? round.connection === 'offline' || round.connection === 'connecting' : false
 
@@ -51,8 +47,8 @@ export default function RoomView({ view }: { view: MeetingView }) {
           <RunDisplay
             run={round.run}
             speakers={round.speakers}
-            protocol={protocols.find(round.run.protocolId)}
-            protocolsLoaded={protocols.loaded}
+            protocol={protocol}
+            protocolsLoaded={protocolKnown}
             nameOf={nameOf}
             variant="room"
             TitleTag="h1"

@@ -1,4 +1,4 @@
-import type { RunActionBody } from '@confer/api'
+import type { RunActionBody, RunContextResponse } from '@confer/api'
 import type { RunState } from '@confer/model'
 import { apiRequest } from '../api/client.ts'
 import type { Protocol, ProtocolBody } from './protocol-types.ts'
@@ -31,3 +31,7 @@ export const deleteProtocol = (communityId: string, protocolId: string) =>
 /** A facilitator action; the server stamps its own clock and writes the run document. */
 export const runAction = (meetingId: string, body: RunActionBody) =>
   apiRequest<{ run: RunState; speakers: string[] }>('POST', `/api/meetings/${id(meetingId)}/run`, { body })
+
+/** The protocol being run and the go-round's names, for anyone in the meeting (guests too). */
+export const getRunContext = (meetingId: string, signal?: Signal) =>
+  apiRequest<RunContextResponse<Protocol>>('GET', `/api/meetings/${id(meetingId)}/run/context`, { signal })

@@ -6,19 +6,28 @@ import { useApi } from '../api/useApi.ts'
 export interface MemberNames {
   /** The community's people, in the order the community lists them; empty for guests. */
   members: Member[]
-  /** A go-round entry's name; guests, who cannot read the community, get a neutral label. */
+  /** A go-round entry's name; someone nobody has named yet gets a neutral label. */
   nameOf: (userId: string, position: number) => string
 }
 
-export function useMemberNames(communityId: string, guest: boolean): MemberNames {
+/**
+ * Names for the go-round: the community's members, and `known` (the run context's names, which
+ * is all guests have: they cannot read the community).
+ */
+export function useMemberNames(
+  communityId: string,
+  guest: boolean,
+  known: ReadonlyMap<string, string>,
+): MemberNames {
   const resource = useApi(guest ? null : `community:${communityId}`, (signal) =>
     getCommunity(communityId, signal),
   )
   const members = useMemo(() => resource.data?.community.members ?? [], [resource.data])
   const names = useMemo(() => new Map(members.map((m) => [m.userId, m.name])), [members])
   const nameOf = useCallback(
-    (userId: string, position: number) => names.get(userId) ?? `Person ${position + 1} in the go-round`,
-    [names],
+    (userId: string, position: number) =>
+      names.get(userId) ?? known.get(userId) ?? `Person ${position + 1} in the go-round`,
+    [names, known],
   )
   return { members, nameOf }
 }

@@ -14,7 +14,8 @@ export interface Protocols {
 
 /**
  * The protocols a meeting can run: the library and the community's own copies. Guests from a
- * network cannot read the community, so they get the library only.
+ * network cannot read the community, so they get the library only (the round they watch names
+ * its protocol through the run context, useRunContext).
  */
 export function useProtocols(communityId: string, guest: boolean, wanted: string | null = null): Protocols {
   const resource = useApi(guest ? `library` : `protocols:${communityId}`, async (signal) =>

@@ -7,6 +7,7 @@ import { PresenceList } from '../collab/PresenceList.tsx'
 import type { CollabSession } from '../collab/session.ts'
 import type { PresenceUser } from '../collab/useAwarenessUser.ts'
 import type { Participant } from '../collab/usePresence.ts'
+import { useStepHeading } from '../facilitation/useStepHeading.ts'
 import { AgendaNotes } from '../notes/AgendaNotes.tsx'
 import { useDocumentReady } from '../notes/useDocumentReady.ts'
 import { AttendancePanel } from './AttendancePanel.tsx'
@@ -28,6 +29,7 @@ export function MeetingWorkspace({ session, view, user, present, offline, editab
   const agenda = useAgenda(session.doc)
   const people = useMeetingPeople(view, present)
   const earlierMeeting = useMeetingTitles(view)
+  const stepHeading = useStepHeading(view.meeting.id, agenda)
   const titleOf = (itemId: string) => agenda.find((item) => item.id === itemId)?.title
 
   return (
@@ -41,6 +43,8 @@ export function MeetingWorkspace({ session, view, user, present, offline, editab
               durationMinutes={view.meeting.durationMinutes}
               editable={editable}
               people={people}
+              communityId={view.meeting.communityId}
+              guest={view.guest}
             />
             <AgendaNotes
               session={session}
@@ -49,6 +53,7 @@ export function MeetingWorkspace({ session, view, user, present, offline, editab
               people={people}
               fromServer={fromServer}
               editable={editable}
+              stepHeading={stepHeading}
             />
           </>
         ) : (

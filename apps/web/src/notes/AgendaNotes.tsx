@@ -2,6 +2,7 @@ import type { AgendaItem } from '@confer/model'
 import { currentItemId } from '../agenda/agenda-time.ts'
 import type { CollabSession } from '../collab/session.ts'
 import type { PresenceUser } from '../collab/useAwarenessUser.ts'
+import type { StepHeading } from '../facilitation/useStepHeading.ts'
 import type { MeetingPeople } from '../meeting/useMeetingPeople.ts'
 import { ItemNotes } from './ItemNotes.tsx'
 
@@ -14,10 +15,13 @@ interface AgendaNotesProps {
   fromServer: boolean
   /** False for observers and network guests with read-only access. */
   editable: boolean
+  /** The running round's step, offered as a heading in the notes of its item. */
+  stepHeading: StepHeading | null
 }
 
 /** The notes of every agenda item, in agenda order. */
-export function AgendaNotes({ session, agenda, user, people, fromServer, editable }: AgendaNotesProps) {
+export function AgendaNotes(props: AgendaNotesProps) {
+  const { session, agenda, user, people, fromServer, editable, stepHeading } = props
   if (agenda.length === 0) {
     return (
       <div className="empty-state">
@@ -45,6 +49,7 @@ export function AgendaNotes({ session, agenda, user, people, fromServer, editabl
           session={session}
           user={user}
           editable={editable}
+          stepTitle={stepHeading?.itemId === item.id ? stepHeading.title : null}
         />
       ))}
     </div>

@@ -7,6 +7,7 @@ import type { PresenceUser } from '../collab/useAwarenessUser.ts'
 import { notesExtensions } from './editor-extensions.ts'
 import { LinkDialog } from './LinkDialog.tsx'
 import { NotesToolbar } from './NotesToolbar.tsx'
+import { StepHeadingButton } from './StepHeadingButton.tsx'
 
 interface ItemNotesProps {
   item: AgendaItem
@@ -16,10 +17,13 @@ interface ItemNotesProps {
   session: CollabSession
   user: PresenceUser
   editable: boolean
+  /** The step of a running protocol round whose feedback belongs in these notes, if any. */
+  stepTitle: string | null
 }
 
 /** One agenda item: its title, its facts, and the notes everyone types under it. */
-export function ItemNotes({ item, position, current, ownerName, session, user, editable }: ItemNotesProps) {
+export function ItemNotes(props: ItemNotesProps) {
+  const { item, position, current, ownerName, session, user, editable, stepTitle } = props
   const headingId = `item-${item.id}-title`
   const fragment = useMemo(() => itemNotes(session.doc, item.id), [session, item.id])
   const title = item.title.trim() || 'Untitled item'
@@ -52,6 +56,7 @@ export function ItemNotes({ item, position, current, ownerName, session, user, e
           user={user}
           labelledBy={headingId}
           editable={editable}
+          stepTitle={stepTitle}
         />
       ) : (
         <p className="notice">The notes of this item could not be read.</p>
@@ -68,9 +73,11 @@ interface NotesEditorProps {
   user: PresenceUser
   labelledBy: string
   editable: boolean
+  stepTitle: string | null
 }
 
-function NotesEditor({ itemId, itemTitle, fragment, session, user, labelledBy, editable }: NotesEditorProps) {
+function NotesEditor(props: NotesEditorProps) {
+  const { itemId, itemTitle, fragment, session, user, labelledBy, editable, stepTitle } = props
   // Renames reach the caret through awareness (useAwarenessUser); rebuilding the editor for
   // them would drop the selection, so the editor reads the latest name only when it is built.
   const latestUser = useRef(user)
@@ -107,6 +114,7 @@ function NotesEditor({ itemId, itemTitle, fragment, session, user, labelledBy, e
       {editable && editor && (
         <NotesToolbar editor={editor} itemTitle={itemTitle} onLink={() => setLinking(true)} />
       )}
+      {editable && editor && stepTitle && <StepHeadingButton editor={editor} title={stepTitle} />}
       <EditorContent editor={editor} className="notes-editor-frame" />
       {editable && editor && (
         <EditorLinkDialog editor={editor} open={linking} onClose={() => setLinking(false)} />

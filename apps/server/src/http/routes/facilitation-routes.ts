@@ -46,4 +46,9 @@ export function registerFacilitationRoutes(app: FastifyInstance, { config, servi
     const body = parse(RunActionBody, req.body)
     return runs.act(meetingId, user.id, body)
   })
+
+  app.get('/api/meetings/:id/run/context', async (req) => {
+    const { user } = await requireUser(req, auth, config)
+    return runs.context(idParam(req.params, 'id', 'That meeting'), user.id)
+  })
 }

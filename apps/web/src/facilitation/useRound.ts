@@ -1,0 +1,43 @@
+import type { MeetingView, Member } from '@confer/api'
+import type { Protocol } from './protocol-types.ts'
+import { useMemberNames } from './useMemberNames.ts'
+import { type Protocols, useProtocols } from './useProtocols.ts'
+import { useRunContext } from './useRunContext.ts'
+import { type RunView, useRunDocument } from './useRunDocument.ts'
+
+export interface Round {
+  /** The run document; null until it has loaded. */
+  document: RunView | null
+  /** The protocol being run, or null when idle or not known (yet). */
+  protocol: Protocol | null
+  /** Whether this page has asked everyone it can about the protocol (false: still loading). */
+  protocolKnown: boolean
+  /** What the facilitator can start: the library and, for the community's members, its own. */
+  protocols: Protocols
+  /** The community's people (empty for guests, who cannot read the community). */
+  members: Member[]
+  nameOf: (userId: string, position: number) => string
+}
+
+const NOBODY: readonly string[] = []
+
+/**
+ * A meeting's protocol round as a page shows it: the run document, with its protocol and the
+ * go-round's names from the server's run context (what guests have) or the community's own lists.
+ */
+export function useRound(meeting: MeetingView['meeting'], guest: boolean): Round {
+  const round = useRunDocument(meeting.id)
+  const protocolId = round?.run.protocolId ?? null
+  const context = useRunContext(meeting.id, protocolId, round?.speakers ?? NOBODY)
+  const protocols = useProtocols(meeting.communityId, guest, protocolId)
+  const { members, nameOf } = useMemberNames(meeting.communityId, guest, context.names)
+  const protocol = context.protocol ?? protocols.find(protocolId)
+  return {
+    document: round,
+    protocol,
+    protocolKnown: protocol !== null || (context.settled && protocols.loaded),
+    protocols,
+    members,
+    nameOf,
+  }
+}
