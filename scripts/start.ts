@@ -1,7 +1,9 @@
 /**
- * `pnpm start`: builds the web app when it is missing or out of date, then runs the server
- * (embedded SQLite in ./data unless DATA_DIR or DATABASE_URL say otherwise).
+ * `pnpm start`: builds the web app when it is missing or out of date, then becomes the server
+ * process, with the server's Node flags (embedded SQLite in ./data unless DATA_DIR or
+ * DATABASE_URL say otherwise).
  */
+import { becomeServer } from '../apps/server/src/node-flags.ts'
 import { buildWeb, webBuildIsStale } from './lib/web-build.ts'
 
 if (webBuildIsStale()) {
@@ -12,4 +14,4 @@ if (webBuildIsStale()) {
   }
 }
 
-await import('../apps/server/src/main.ts')
+await becomeServer()

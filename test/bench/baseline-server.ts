@@ -5,6 +5,7 @@
 import http from 'node:http'
 import { createRequire } from 'node:module'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import v8 from 'node:v8'
 import { WebSocketServer } from 'ws'
 
 const require = createRequire(import.meta.url)
@@ -18,9 +19,16 @@ delay.enable()
 const server = http.createServer((req, res) => {
   if (req.url?.startsWith('/metrics')) {
     const ms = (ns: number) => Math.round((ns / 1e6) * 100) / 100
+    const memory = process.memoryUsage()
     const body = {
       eventLoopDelayMs: { max: ms(delay.max), p99: ms(delay.percentile(99)), mean: ms(delay.mean) },
-      rssBytes: process.memoryUsage().rss,
+      rssBytes: memory.rss,
+      heapUsedBytes: memory.heapUsed,
+      heapTotalBytes: memory.heapTotal,
+      externalBytes: memory.external,
+      heapSpaceBytes: Object.fromEntries(
+        v8.getHeapSpaceStatistics().map((space) => [space.space_name, space.space_size]),
+      ),
     }
     if (req.url.includes('reset=1')) delay.reset()
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))

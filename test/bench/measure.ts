@@ -34,7 +34,9 @@ export async function measureRoomLoad(target: Target, load: RoomLoad): Promise<M
   let cpuStart = 0
   let cpuEnd = 0
   let rss = 0
-  let eld = 0
+  // The server is sampled while the generator's last lines may already be arriving: the result
+  // waits for this sample, or the event-loop delay read at the end would be lost (read as 0).
+  let endSample: Promise<number> = Promise.resolve(0)
   const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream })
   const result = await new Promise<LoadResult>((resolve, reject) => {
     lines.on('line', async (line) => {
@@ -45,7 +47,7 @@ export async function measureRoomLoad(target: Target, load: RoomLoad): Promise<M
       } else if (message.event === 'end') {
         cpuEnd = cpuMs(target.pid)
         rss = rssBytes(target.pid)
-        eld = (await target.metrics()).eventLoopDelayMs.max
+        endSample = target.metrics().then((m) => m.eventLoopDelayMs.max)
       } else if (message.result) {
         resolve(message.result)
       }
@@ -59,6 +61,6 @@ export async function measureRoomLoad(target: Target, load: RoomLoad): Promise<M
     serverCpuMs: cpuEnd - cpuStart,
     serverRssBytes: rss,
     serverRssBeforeBytes: rssBefore,
-    serverEventLoopDelayMaxMs: eld,
+    serverEventLoopDelayMaxMs: await endSample,
   }
 }

@@ -3,7 +3,7 @@ export interface Row {
   metric: string
   confer: number | null
   reference: number | null
-  /** Confer / reference (lower is better for every metric here). */
+  /** Confer / reference, the median of per-round ratios where both ran (lower is better for every metric here). */
   ratio: number | null
   target: string
   met: boolean | null

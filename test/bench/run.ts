@@ -14,7 +14,13 @@ import { COLD_LOAD_SIZES, roomScenarios, STORM_CLIENTS } from './scenarios.ts'
 import { startConfer, startReference } from './targets.ts'
 
 const quick = process.argv.includes('--quick')
-const rounds = quick ? 1 : 2
+/** `--only S2,S3`: just those scenarios, for iterating on one number; the default runs them all. */
+const onlyArg = process.argv[process.argv.indexOf('--only') + 1]
+const only = process.argv.includes('--only') && onlyArg ? new Set(onlyArg.split(',')) : null
+const wanted = (id: string) => only === null || only.has(id)
+/** `--rounds N`: rounds per scenario (default 3, --quick 1). */
+const roundsArg = Number(process.argv[process.argv.indexOf('--rounds') + 1])
+const rounds = process.argv.includes('--rounds') && roundsArg > 0 ? roundsArg : quick ? 1 : 3
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
@@ -29,12 +35,13 @@ const raw: Record<string, unknown> = {}
 function row(
   scenario: string,
   metric: string,
-  confer: number | null,
-  reference: number | null,
+  values: { confer: number | null; reference: number | null; ratio?: number | null },
   target: string,
-  limit?: (c: number, r: number | null) => boolean,
+  /** Whether the target is met, given Confer's value and the Confer/reference ratio. */
+  limit?: (confer: number, ratio: number | null) => boolean,
 ): void {
-  const ratio = confer !== null && reference ? round2(confer / reference) : null
+  const { confer, reference } = values
+  const ratio = values.ratio ?? (confer !== null && reference ? round2(confer / reference) : null)
   rows.push({
     scenario,
     metric,
@@ -42,14 +49,37 @@ function row(
     reference,
     ratio,
     target,
-    met: limit && confer !== null ? limit(confer, reference) : null,
+    met: limit && confer !== null ? limit(confer, ratio) : null,
   })
 }
 
-for (const scenario of roomScenarios(quick)) {
-  const measured: { confer: Measurement[]; reference: Measurement[] } = { confer: [], reference: [] }
+/**
+ * Confer and reference medians of one metric, and the median of the per-round ratios: each
+ * round runs both back to back, so a round's ratio cancels most of the machine's drift.
+ */
+function compared(
+  measured: Record<'confer' | 'reference', Measurement[]>,
+  f: (m: Measurement) => number,
+): { confer: number; reference: number; ratio: number | null } {
+  const ratios = measured.confer.flatMap((m, i) => {
+    const ref = measured.reference[i]
+    return ref && f(ref) > 0 ? [f(m) / f(ref)] : []
+  })
+  return {
+    confer: round2(median(measured.confer.map(f))),
+    reference: round2(median(measured.reference.map(f))),
+    ratio: ratios.length > 0 ? round2(median(ratios)) : null,
+  }
+}
+
+const atMost = (factor: number) => (_c: number, ratio: number | null) => ratio !== null && ratio <= factor
+
+for (const scenario of roomScenarios(quick).filter((s) => wanted(s.id))) {
+  const measured: Record<'confer' | 'reference', Measurement[]> = { confer: [], reference: [] }
   for (let r = 0; r < rounds; r++) {
-    for (const kind of ['confer', 'reference'] as const) {
+    // Alternate who goes first, so neither always runs on the warmer machine.
+    const order = r % 2 === 0 ? (['confer', 'reference'] as const) : (['reference', 'confer'] as const)
+    for (const kind of order) {
       await waitForIdleCpu()
       const target =
         kind === 'confer' ? await startConfer(scenario.load.rooms) : await startReference(scenario.load.rooms)
@@ -61,8 +91,6 @@ for (const scenario of roomScenarios(quick)) {
     }
   }
   raw[scenario.id] = measured
-  const pick = (kind: 'confer' | 'reference', f: (m: Measurement) => number) =>
-    round2(median(measured[kind].map(f)))
   const connections = scenario.load.rooms * scenario.load.clientsPerRoom
   console.log(`${scenario.id} ${scenario.title}: done`)
   for (const kind of ['confer', 'reference'] as const) {
@@ -75,114 +103,109 @@ for (const scenario of roomScenarios(quick)) {
       }
     }
   }
-  if (scenario.id === 'S1') {
+  const id = scenario.id
+  if (id === 'S1') {
     const perConn = (m: Measurement) => (m.serverRssBytes - m.serverRssBeforeBytes) / connections / 1024
-    row('S1', 'RSS per connection (KiB)', pick('confer', perConn), pick('reference', perConn), 'report')
+    row('S1', 'RSS per connection (KiB)', compared(measured, perConn), 'report')
     row(
       'S1',
       'server RSS (MB)',
-      pick('confer', (m) => m.serverRssBytes / 1e6),
-      pick('reference', (m) => m.serverRssBytes / 1e6),
+      compared(measured, (m) => m.serverRssBytes / 1e6),
       'report',
     )
     continue
   }
   row(
-    scenario.id,
+    id,
     'edit→remote p50 (ms)',
-    pick('confer', (m) => m.result.latency.p50),
-    pick('reference', (m) => m.result.latency.p50),
+    compared(measured, (m) => m.result.latency.p50),
     'report',
   )
   row(
-    scenario.id,
+    id,
     'edit→remote p99 (ms)',
-    pick('confer', (m) => m.result.latency.p99),
-    pick('reference', (m) => m.result.latency.p99),
-    scenario.id === 'S2' ? '≤ 1.0 × ref' : scenario.id === 'S4' ? '≤ 0.5 × ref' : 'report',
-    scenario.id === 'S2'
-      ? (c, r) => r !== null && c <= r
-      : scenario.id === 'S4'
-        ? (c, r) => r !== null && c <= 0.5 * r
-        : undefined,
+    compared(measured, (m) => m.result.latency.p99),
+    id === 'S2' ? '≤ 1.0 × ref' : id === 'S4' ? '≤ 0.5 × ref' : 'report',
+    id === 'S2' ? atMost(1) : id === 'S4' ? atMost(0.5) : undefined,
   )
   row(
-    scenario.id,
+    id,
     'first receipt p99 (ms)',
-    pick('confer', (m) => m.result.firstReceipt.p99),
-    pick('reference', (m) => m.result.firstReceipt.p99),
+    compared(measured, (m) => m.result.firstReceipt.p99),
     'report',
   )
   row(
-    scenario.id,
+    id,
     'acknowledgement p99 (ms)',
-    pick('confer', (m) => m.result.ack.p99),
-    null,
+    { confer: round2(median(measured.confer.map((m) => m.result.ack.p99))), reference: null },
     'report',
   )
   const cpuPer1000 = (m: Measurement) => (m.serverCpuMs / Math.max(m.result.delivered, 1)) * 1000
   row(
-    scenario.id,
+    id,
     'server CPU ms / 1,000 delivered',
-    pick('confer', cpuPer1000),
-    pick('reference', cpuPer1000),
-    scenario.id === 'S3' ? '≤ 1.0 × ref' : 'report',
-    scenario.id === 'S3' ? (c, r) => r !== null && c <= r : undefined,
+    compared(measured, cpuPer1000),
+    id === 'S3' ? '≤ 1.0 × ref' : 'report',
+    id === 'S3' ? atMost(1) : undefined,
   )
   row(
-    scenario.id,
+    id,
     'server RSS (MB)',
-    pick('confer', (m) => m.serverRssBytes / 1e6),
-    pick('reference', (m) => m.serverRssBytes / 1e6),
-    scenario.id === 'S3' ? '≤ 1.1 × ref' : 'report',
-    scenario.id === 'S3' ? (c, r) => r !== null && c <= 1.1 * r : undefined,
+    compared(measured, (m) => m.serverRssBytes / 1e6),
+    id === 'S3' ? '≤ 1.1 × ref' : 'report',
+    id === 'S3' ? atMost(1.1) : undefined,
   )
   row(
-    scenario.id,
+    id,
     'server event-loop delay max (ms)',
-    pick('confer', (m) => m.serverEventLoopDelayMaxMs),
-    pick('reference', (m) => m.serverEventLoopDelayMaxMs),
-    scenario.id === 'S4' ? '< 20 ms' : 'report',
-    scenario.id === 'S4' ? (c) => c < 20 : undefined,
+    compared(measured, (m) => m.serverEventLoopDelayMaxMs),
+    id === 'S4' ? '< 20 ms' : 'report',
+    id === 'S4' ? (c) => c < 20 : undefined,
   )
   row(
-    scenario.id,
+    id,
     'load generator CPU ms',
-    pick('confer', (m) => m.result.loadgen.cpuMs),
-    pick('reference', (m) => m.result.loadgen.cpuMs),
+    compared(measured, (m) => m.result.loadgen.cpuMs),
+    'report',
+  )
+  row(
+    id,
+    'load generator event-loop delay max (ms)',
+    compared(measured, (m) => m.result.loadgen.eventLoopDelayMaxMs),
     'report',
   )
 }
 
-await waitForIdleCpu()
-const cold = await coldLoad(COLD_LOAD_SIZES(quick))
-raw.S5 = cold
-for (const c of cold) {
-  const limit = c.bytes >= 5_000_000 ? (v: number) => v < 1500 : undefined
-  row(
-    'S5',
-    `cold load ${c.bytes / 1000} KB: sync (ms)`,
-    c.syncMs,
-    null,
-    c.bytes >= 5_000_000 ? '< 1,500 ms' : 'report',
-    limit,
-  )
+if (wanted('S5')) {
+  await waitForIdleCpu()
+  const cold = await coldLoad(COLD_LOAD_SIZES(quick))
+  raw.S5 = cold
+  for (const c of cold) {
+    row(
+      'S5',
+      `cold load ${c.bytes / 1000} KB: sync (ms)`,
+      { confer: c.syncMs, reference: null },
+      c.bytes >= 5_000_000 ? '< 1,500 ms' : 'report',
+      c.bytes >= 5_000_000 ? (v) => v < 1500 : undefined,
+    )
+  }
+  console.log('S5 cold load: done')
 }
-console.log('S5 cold load: done')
 
-await waitForIdleCpu()
-const storm = await reconnectStorm(STORM_CLIENTS(quick))
-raw.S6 = storm
-row(
-  'S6',
-  `${storm.clients} clients resynced after kill -9 (ms)`,
-  storm.resyncMs,
-  null,
-  '< 10,000 ms',
-  (v) => v < 10_000,
-)
-row('S6', 'acknowledged edits lost', storm.lost, null, '0', (v) => v === 0)
-console.log('S6 reconnect storm: done')
+if (wanted('S6')) {
+  await waitForIdleCpu()
+  const storm = await reconnectStorm(STORM_CLIENTS(quick))
+  raw.S6 = storm
+  row(
+    'S6',
+    `${storm.clients} clients resynced after kill -9 (ms)`,
+    { confer: storm.resyncMs, reference: null },
+    '< 10,000 ms',
+    (v) => v < 10_000,
+  )
+  row('S6', 'acknowledged edits lost', { confer: storm.lost, reference: null }, '0', (v) => v === 0)
+  console.log('S6 reconnect storm: done')
+}
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${quick ? 'quick' : 'full'} run`
 const table = markdown(rows, machine, [...new Set(notes)])

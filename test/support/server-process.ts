@@ -1,8 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import path from 'node:path'
 import readline from 'node:readline'
-
-const MAIN = path.resolve(import.meta.dirname, '../../apps/server/src/main.ts')
+import { SERVER_MAIN, SERVER_NODE_FLAGS } from '../../apps/server/src/node-flags.ts'
 
 export interface ServerProcess {
   url: string
@@ -13,11 +11,12 @@ export interface ServerProcess {
 }
 
 /**
- * The real server as its own process (`node apps/server/src/main.ts`), so a test can kill -9 it.
+ * The real server as its own process, started as `pnpm start` starts it (same Node flags), so a
+ * test can kill -9 it and a benchmark measures what runs in production.
  * Resolves once it logs the address it listens on.
  */
 export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_MAIN], {
     env: {
       ...process.env,
       PORT: '0',

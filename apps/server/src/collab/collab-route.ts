@@ -18,6 +18,17 @@ function toHeaders(source: IncomingHttpHeaders): Headers {
 }
 
 /**
+ * What Hocuspocus reads of the upgrade request: its headers and its URL (for query parameters,
+ * parsed again on every message). A full WHATWG Request would need an absolute URL — which
+ * Hocuspocus then re-parses with `new URL` per message — plus a body and an AbortSignal per
+ * connection; the path alone is split instead.
+ */
+function upgradeRequest(url: string, headers: IncomingHttpHeaders): Request {
+  const request: Pick<Request, 'url' | 'headers'> = { url, headers: toHeaders(headers) }
+  return request as Request
+}
+
+/**
  * The WebSocket door to Hocuspocus. Listeners are attached synchronously because the provider
  * sends its first frames immediately; handleClose is always called so documents unload.
  */
@@ -28,9 +39,7 @@ export function registerCollabRoute(
   config: Config,
 ): void {
   app.get(COLLAB_PATH, { websocket: true }, (socket, req) => {
-    const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url}`, {
-      headers: toHeaders(req.headers),
-    })
+    const request = upgradeRequest(req.url, req.headers)
     const context: CollabContext = { secure: isSecure(req, config) }
     const connection = hocuspocus.handleConnection(gate.wrap(socket), request, context)
 

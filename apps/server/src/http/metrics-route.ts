@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import v8 from 'node:v8'
 import type { Hocuspocus } from '@hocuspocus/server'
 import type { FastifyInstance } from 'fastify'
 
@@ -14,9 +15,17 @@ export function registerMetricsRoute(app: FastifyInstance, hocuspocus: Hocuspocu
       return reply.status(404).send({ error: 'not_found', message: 'There is nothing here.' })
     }
     const ms = (ns: number) => Math.round((ns / 1e6) * 100) / 100
+    const memory = process.memoryUsage()
     const body = {
       eventLoopDelayMs: { max: ms(delay.max), p99: ms(delay.percentile(99)), mean: ms(delay.mean) },
-      rssBytes: process.memoryUsage().rss,
+      rssBytes: memory.rss,
+      heapUsedBytes: memory.heapUsed,
+      heapTotalBytes: memory.heapTotal,
+      externalBytes: memory.external,
+      /** Committed bytes per V8 heap space: which generation holds the heap's size. */
+      heapSpaceBytes: Object.fromEntries(
+        v8.getHeapSpaceStatistics().map((space) => [space.space_name, space.space_size]),
+      ),
       connections: hocuspocus.getConnectionsCount(),
       documents: hocuspocus.getDocumentsCount(),
     }

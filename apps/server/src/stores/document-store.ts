@@ -5,7 +5,7 @@
 export interface StoredDocument {
   /** Snapshot first (if any), then every logged update after it, in append order. */
   updates: Uint8Array[]
-  /** Sequence number of the newest logged update, or 0 when the log is empty. */
+  /** Sequence number of the newest logged update (the snapshot's when the log is empty, 0 for a new document). */
   lastSeq: number
 }
 
@@ -18,7 +18,8 @@ export interface LogEntry {
 export interface DocumentStore {
   load(name: string): Promise<StoredDocument>
   /**
-   * Appends the updates, in order, in one transaction, and returns their sequence numbers.
+   * Appends the updates, in order, in one transaction, and returns their sequence numbers
+   * (increasing within each document's log, never reusing one a snapshot has merged).
    * They are committed when this returns (all of them, or none if it throws): callers rely on
    * that to acknowledge an edit only after it is durable.
    */

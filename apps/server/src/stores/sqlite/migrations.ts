@@ -148,6 +148,19 @@ const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL
    );
    CREATE INDEX document_versions_by_name ON document_versions (name, created_at);`,
+  // The update log keyed by (name, seq) in one B-tree: an append writes one page instead of a
+  // table page, an index page and the AUTOINCREMENT counter. Sequence numbers become per
+  // document; existing ones are kept, so snapshots' through_seq stay valid.
+  `CREATE TABLE document_log (
+     name TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (name, seq)
+   ) WITHOUT ROWID;
+   INSERT INTO document_log (name, seq, data, created_at)
+     SELECT name, seq, data, created_at FROM document_updates;
+   DROP TABLE document_updates;`,
 ]
 
 export function migrate(db: DatabaseSync): void {
