@@ -29,6 +29,8 @@ const median = (values: number[]) => {
 const round2 = (v: number) => Math.round(v * 100) / 100
 
 const rows: Row[] = []
+/** A run where clients end with different states is invalid: the bench exits non-zero. */
+let diverged = false
 const notes: string[] = []
 const raw: Record<string, unknown> = {}
 
@@ -95,7 +97,10 @@ for (const scenario of roomScenarios(quick).filter((s) => wanted(s.id))) {
   console.log(`${scenario.id} ${scenario.title}: done`)
   for (const kind of ['confer', 'reference'] as const) {
     for (const m of measured[kind]) {
-      if (!m.result.converged) notes.push(`${scenario.id}: ${kind} did NOT converge — the run is invalid.`)
+      if (!m.result.converged) {
+        diverged = true
+        notes.push(`${scenario.id}: ${kind} did NOT converge — the run is invalid.`)
+      }
       if (m.result.loadgen.eventLoopDelayMaxMs > 100) {
         notes.push(
           `${scenario.id}: the load generator stalled ${m.result.loadgen.eventLoopDelayMaxMs} ms against ${kind}: it may be the bottleneck.`,
@@ -219,4 +224,5 @@ fs.writeFileSync(
   `${JSON.stringify({ machine, rows, notes, raw }, null, 2)}\n`,
 )
 console.log(JSON.stringify({ machine, rows }))
-process.exit(0)
+if (diverged) console.error('Some clients did not converge: this run is invalid.')
+process.exit(diverged ? 1 : 0)

@@ -3,10 +3,12 @@ import path from 'node:path'
 /**
  * V8 flags the server process runs with. V8 grows the young generation with the allocation
  * rate, and on a machine with plenty of memory lets each semi-space reach 32 MB under
- * collaboration load: 64 MB of RSS that holds only garbage between scavenges. Capped at 16 MB,
- * bench S3 (800 connections) measured the same CPU per update and ~37 MB less RSS.
+ * collaboration load: 64 MB of RSS that holds only garbage between scavenges. Measured with
+ * bench S3 (800 connections, 400 updates/s): 16 MB saves ~37 MB and 8 MB ~55 MB of RSS, both
+ * at the default's CPU per update within run-to-run noise; 1 MB or --optimize-for-size cost
+ * 15–30 % more CPU.
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=16']
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8']
 
 /** The server's entry point, for whoever starts it as a process of its own. */
 export const SERVER_MAIN = path.join(import.meta.dirname, 'main.ts')
