@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test'
 import { call, newPerson, type Person } from './support/accounts.ts'
-import { addAgendaItem, agendaRow, itemNotes } from './support/agenda.ts'
+import { addAgendaItem, agendaRow, agendaRows, itemNotes } from './support/agenda.ts'
 import { seriousViolations } from './support/axe.ts'
 import { joinMeeting } from './support/people.ts'
 import { createCommunity, meetingWith, userIdOf } from './support/setup.ts'
@@ -111,7 +111,9 @@ async function openToNetworkGuest(ada: Person, communityId: string, meetingId: s
   await call(ada.api, 'PUT', `/api/meetings/${meetingId}/network-access`, { guestRole: 'observer' })
 }
 
-test('[F2] a network guest sees the team’s own protocol and who speaks, by name', async ({ browser }) => {
+test('[F2] a network guest sees the team’s own protocol, on the agenda and in the round, and who speaks, by name', async ({
+  browser,
+}) => {
   const ada = await newPerson(browser, 'Ada Facilitator')
   const bea = await newPerson(browser, 'Bea Member')
   const cy = await newPerson(browser, 'Cy Guest')
@@ -155,8 +157,19 @@ test('[F2] a network guest sees the team’s own protocol and who speaks, by nam
   await act({ action: 'nextSpeaker' })
   await expect(cy.page.getByText('Speaking now: Ada Facilitator', { exact: true })).toBeVisible()
 
+  // The facilitator plans the team's protocol for an agenda item; the guest's agenda names it too.
+  await joinMeeting(ada, meetingId)
+  await addAgendaItem(ada.page, 'Closing reflection', 10)
+  await agendaRow(ada.page, 'Closing reflection')
+    .getByRole('combobox', { name: 'Protocol for Closing reflection' })
+    .selectOption({ label: 'Our reflection round' })
+
   // The meeting page names it the same way, for a read-only guest who cannot add headings.
   await joinMeeting(cy, meetingId)
+  // (A read-only row has no controls, so it is found by its title.)
+  await expect(agendaRows(cy.page).filter({ hasText: 'Closing reflection' })).toContainText(
+    'Protocol: Our reflection round',
+  )
   await expect(shownProtocol(cy.page)).toHaveText('Our reflection round')
   await expect(round(cy.page).getByText('Speaking now: Ada Facilitator', { exact: true })).toBeVisible()
   await expect(cy.page.getByRole('button', { name: /^Add heading/ })).toHaveCount(0)

@@ -46,6 +46,7 @@ const communityRoutes: Call[] = [
   ['GET', '/api/communities/:community/meetings'],
   ['GET', '/api/meetings/:meeting'],
   ['GET', '/api/meetings/:meeting/run/context'],
+  ['GET', '/api/meetings/:meeting/protocols'],
   ['PUT', '/api/meetings/:meeting/network-access', { guestRole: 'observer' }],
 ]
 

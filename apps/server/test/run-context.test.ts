@@ -131,6 +131,21 @@ describe('[F2] the round named for everyone in the meeting', () => {
     await act({ action: 'stop' })
   })
 
+  it("a network guest reads the protocols the meeting's agenda can link: the library and the community's own", async () => {
+    type Listed = { builtIn: { id: string }[]; own: { name: string }[] } & ErrorBody
+    const res = await guest.api.get<Listed>(`/api/meetings/${meetingId}/protocols`)
+    expect(res.status).toBe(200)
+    expect(res.body.own.map((p) => p.name)).toContain('Our short tuning')
+    expect(res.body.builtIn.map((p) => p.id)).toContain('tuning')
+    // Members get the same list as from the community's own route.
+    const ofCommunity = await member.api.get<Listed>(`/api/communities/${communityId}/protocols`)
+    expect((await member.api.get<Listed>(`/api/meetings/${meetingId}/protocols`)).body).toEqual(
+      ofCommunity.body,
+    )
+    const refused = await stranger.api.get<Listed>(`/api/meetings/${meetingId}/protocols`)
+    expect(refused).toMatchObject({ status: 404, body: { error: 'not_found' } })
+  })
+
   it('[A1] people outside the meeting get the same 404 as for a meeting that does not exist', async () => {
     const forbidden = await contextOf(stranger)
     const unknown = await contextOf(stranger, 'nosuchmeeting123')

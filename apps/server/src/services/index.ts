@@ -48,7 +48,7 @@ export function createServices(
   const meetingStore = new SqliteMeetingStore(db)
   const communities = new CommunityService(communityStore, events)
   const meetings = new MeetingService(meetingStore, communityStore, communities, events, editor)
-  const protocols = new ProtocolService(new SqliteProtocolStore(db), communities)
+  const protocols = new ProtocolService(new SqliteProtocolStore(db), communities, meetings)
   const documentAccess = new DocumentAccessService(communityStore, meetings)
   return {
     events,

@@ -17,9 +17,8 @@ interface Props {
   durationMinutes: number
   editable: boolean
   people: MeetingPeople
-  /** For the protocols an item can plan (the library, and the community's own for its members). */
-  communityId: string
-  guest: boolean
+  /** For the protocols an item can plan: the library and the community's own. */
+  meetingId: string
 }
 
 /**
@@ -28,8 +27,8 @@ interface Props {
  * drag-and-drop or from the keyboard, and every move is announced.
  */
 export function AgendaPanel(props: Props) {
-  const { doc, agenda, durationMinutes, editable, people, communityId, guest } = props
-  const protocols = useLinkableProtocols(agenda, communityId, guest)
+  const { doc, agenda, durationMinutes, editable, people, meetingId } = props
+  const protocols = useLinkableProtocols(agenda, meetingId)
   const headingId = useId()
   const helpId = useId()
   const [announcement, setAnnouncement] = useState('')
@@ -86,7 +85,6 @@ export function AgendaPanel(props: Props) {
               editable={editable}
               people={people}
               protocols={protocols}
-              guest={guest}
               reorderHelpId={helpId}
               drag={{
                 handle: drag.handleProps(item.id),

@@ -33,8 +33,6 @@ interface Props {
   editable: boolean
   people: MeetingPeople
   protocols: Protocols
-  /** A network guest: sees the library's protocols, not the host community's own. */
-  guest: boolean
   reorderHelpId: string
   drag: DragBindings
   onMove: (item: AgendaItem, by: -1 | 1) => void
@@ -48,7 +46,7 @@ export function AgendaRow(props: Props) {
   const { item, position, current, editable, drag } = props
   const label = itemLabel(item)
   const owner = item.ownerId ? props.people.nameOf(item.ownerId) : null
-  const protocol = item.protocolId ? linkedProtocolName(props.protocols, item.protocolId, props.guest) : null
+  const protocol = item.protocolId ? linkedProtocolName(props.protocols, item.protocolId) : null
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
     if (!editable || !event.altKey || event.ctrlKey || event.metaKey) return
@@ -152,7 +150,6 @@ function EditableRow(props: Props & { label: string }) {
         label={`Protocol for ${label}`}
         value={item.protocolId}
         protocols={props.protocols}
-        guest={props.guest}
         onChange={(protocolId) => updateAgendaItem(doc, item.id, { protocolId })}
       />
       <span className="agenda-row__buttons">

@@ -1,27 +1,23 @@
 import type { Protocols } from '../facilitation/useProtocols.ts'
 
-/**
- * What to call an item's protocol: its name, or why this page cannot name it (guests see only
- * the library, not the host community's own protocols).
- */
-export function linkedProtocolName(protocols: Protocols, protocolId: string, guest: boolean): string {
+/** What to call an item's protocol: its name, or why this page cannot name it. */
+export function linkedProtocolName(protocols: Protocols, protocolId: string): string {
   const protocol = protocols.find(protocolId)
   if (protocol) return protocol.name
   if (!protocols.loaded) return 'Loading protocols…'
-  return guest ? 'The host team’s own protocol' : 'A protocol that was deleted'
+  return 'A protocol that was deleted'
 }
 
 interface Props {
   label: string
   value: string | null
   protocols: Protocols
-  guest: boolean
   onChange: (protocolId: string | null) => void
   className?: string
 }
 
 /** The protocol an agenda item plans (the facilitator is offered to start it there); "None" is always a choice. */
-export function ProtocolSelect({ label, value, protocols, guest, onChange, className }: Props) {
+export function ProtocolSelect({ label, value, protocols, onChange, className }: Props) {
   const known = value === null || protocols.find(value) !== null
   return (
     <select
@@ -31,9 +27,7 @@ export function ProtocolSelect({ label, value, protocols, guest, onChange, class
       onChange={(event) => onChange(event.target.value || null)}
     >
       <option value="">None</option>
-      {!known && value !== null && (
-        <option value={value}>{linkedProtocolName(protocols, value, guest)}</option>
-      )}
+      {!known && value !== null && <option value={value}>{linkedProtocolName(protocols, value)}</option>}
       {protocols.own.length > 0 && (
         <optgroup label="Our protocols">
           {protocols.own.map((p) => (

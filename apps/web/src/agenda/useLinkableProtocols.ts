@@ -5,19 +5,15 @@ import { type Protocols, useProtocols } from '../facilitation/useProtocols.ts'
 /**
  * The protocols an agenda item can plan: the library and the community's own. When the agenda
  * links one this page has not seen (a colleague saved it after the page loaded), the list is
- * fetched again, once per protocol. Guests only ever see the library, so they do not ask.
+ * fetched again, once per protocol.
  */
-export function useLinkableProtocols(
-  agenda: readonly AgendaItem[],
-  communityId: string,
-  guest: boolean,
-): Protocols {
+export function useLinkableProtocols(agenda: readonly AgendaItem[], meetingId: string): Protocols {
   const [wanted, setWanted] = useState<string | null>(null)
-  const protocols = useProtocols(communityId, guest, wanted)
+  const protocols = useProtocols(meetingId, wanted)
   const unseen = protocols.loaded
     ? (agenda.find((item) => item.protocolId !== null && !protocols.find(item.protocolId))?.protocolId ??
       null)
     : null
-  if (!guest && unseen !== null && unseen !== wanted) setWanted(unseen)
+  if (unseen !== null && unseen !== wanted) setWanted(unseen)
   return protocols
 }

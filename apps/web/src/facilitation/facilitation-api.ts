@@ -13,8 +13,9 @@ export interface CommunityProtocols {
   own: Protocol[]
 }
 
-export const getLibrary = (signal?: Signal) =>
-  apiRequest<{ protocols: Protocol[] }>('GET', '/api/protocols', { signal })
+/** The library and the meeting's community's own protocols, for everyone in the meeting (guests too). */
+export const getMeetingProtocols = (meetingId: string, signal?: Signal) =>
+  apiRequest<CommunityProtocols>('GET', `/api/meetings/${id(meetingId)}/protocols`, { signal })
 export const getCommunityProtocols = (communityId: string, signal?: Signal) =>
   apiRequest<CommunityProtocols>('GET', `/api/communities/${id(communityId)}/protocols`, { signal })
 export const createProtocol = (communityId: string, body: ProtocolBody) =>

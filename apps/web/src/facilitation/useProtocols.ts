@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react'
 import { useApi } from '../api/useApi.ts'
-import { getCommunityProtocols, getLibrary } from './facilitation-api.ts'
+import { getMeetingProtocols } from './facilitation-api.ts'
 import type { Protocol } from './protocol-types.ts'
 
 export interface Protocols {
@@ -13,15 +13,12 @@ export interface Protocols {
 }
 
 /**
- * The protocols a meeting can run: the library and the community's own copies. Guests from a
- * network cannot read the community, so they get the library only (the round they watch names
- * its protocol through the run context, useRunContext).
+ * The protocols a meeting can run and its agenda can link: the library and the community's own
+ * copies, read through the meeting so network guests get them too.
  */
-export function useProtocols(communityId: string, guest: boolean, wanted: string | null = null): Protocols {
-  const resource = useApi(guest ? `library` : `protocols:${communityId}`, async (signal) =>
-    guest
-      ? { builtIn: (await getLibrary(signal)).protocols, own: [] }
-      : getCommunityProtocols(communityId, signal),
+export function useProtocols(meetingId: string, wanted: string | null = null): Protocols {
+  const resource = useApi(`protocols:meeting:${meetingId}`, (signal) =>
+    getMeetingProtocols(meetingId, signal),
   )
   const { data, reload } = resource
   const protocols = useMemo(() => {

@@ -12,7 +12,7 @@ export interface Round {
   protocol: Protocol | null
   /** Whether this page has asked everyone it can about the protocol (false: still loading). */
   protocolKnown: boolean
-  /** What the facilitator can start: the library and, for the community's members, its own. */
+  /** What the facilitator can start: the library and the community's own. */
   protocols: Protocols
   /** The community's people (empty for guests, who cannot read the community). */
   members: Member[]
@@ -29,7 +29,7 @@ export function useRound(meeting: MeetingView['meeting'], guest: boolean): Round
   const round = useRunDocument(meeting.id)
   const protocolId = round?.run.protocolId ?? null
   const context = useRunContext(meeting.id, protocolId, round?.speakers ?? NOBODY)
-  const protocols = useProtocols(meeting.communityId, guest, protocolId)
+  const protocols = useProtocols(meeting.id, protocolId)
   const { members, nameOf } = useMemberNames(meeting.communityId, guest, context.names)
   const protocol = context.protocol ?? protocols.find(protocolId)
   return {

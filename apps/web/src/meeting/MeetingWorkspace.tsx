@@ -43,8 +43,7 @@ export function MeetingWorkspace({ session, view, user, present, offline, editab
               durationMinutes={view.meeting.durationMinutes}
               editable={editable}
               people={people}
-              communityId={view.meeting.communityId}
-              guest={view.guest}
+              meetingId={view.meeting.id}
             />
             <AgendaNotes
               session={session}

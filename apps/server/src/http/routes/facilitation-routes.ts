@@ -14,6 +14,11 @@ export function registerFacilitationRoutes(app: FastifyInstance, { config, servi
     return { protocols: protocols.library() }
   })
 
+  app.get('/api/meetings/:id/protocols', async (req) => {
+    const { user } = await requireUser(req, auth, config)
+    return protocols.forMeeting(idParam(req.params, 'id', 'That meeting'), user.id)
+  })
+
   app.get('/api/communities/:id/protocols', async (req) => {
     const { user } = await requireUser(req, auth, config)
     return protocols.forCommunity(community(req.params), user.id)
