@@ -1,7 +1,16 @@
+import type { Duplex } from 'node:stream'
 import type { WebSocketLike } from '@hocuspocus/server'
 import type { WebSocket } from 'ws'
 
 const OPEN = 1
+
+/**
+ * The TCP socket under a ws WebSocket. ws has no public way to batch frames, but its own
+ * sendFrame corks and uncorks this same socket, which nests under an outer cork.
+ */
+function tcpOf(socket: WebSocket): Duplex | undefined {
+  return (socket as WebSocket & { _socket?: Duplex })._socket
+}
 
 /**
  * Holds every outgoing collaboration frame while an update has been received but not yet
@@ -20,13 +29,28 @@ export class SendGate {
     this.#held = true
   }
 
-  /** Sends what was held, in order; frames for sockets closed meanwhile are dropped. */
+  /**
+   * Sends what was held, in order; frames for sockets closed meanwhile are dropped. A socket
+   * owed several frames (a broadcast, an awareness change, its own acknowledgement) gets them in
+   * one system call: its TCP socket is corked until every frame is written.
+   */
   release(): void {
     this.#held = false
     const queue = this.#queue
     this.#queue = []
-    for (const { socket, frame } of queue) {
-      if (socket.readyState === OPEN) socket.send(frame)
+    const corked = new Set<Duplex>()
+    try {
+      for (const { socket, frame } of queue) {
+        if (socket.readyState !== OPEN) continue
+        const tcp = tcpOf(socket)
+        if (tcp && !corked.has(tcp)) {
+          tcp.cork()
+          corked.add(tcp)
+        }
+        socket.send(frame)
+      }
+    } finally {
+      for (const tcp of corked) tcp.uncork()
     }
   }
 

@@ -4,6 +4,12 @@ import type { CollabContext } from '../context.ts'
 
 const MAX_IDS_PER_CONNECTION = 4
 
+function idsHeldBy(owners: Map<number, Connection>, connection: Connection): number {
+  let count = 0
+  for (const owner of owners.values()) if (owner === connection) count += 1
+  return count
+}
+
 /**
  * Awareness (carets, presence) from any client is rewritten before anyone sees it: a
  * connection may only speak for awareness client ids no other live connection holds (a few at
@@ -28,7 +34,9 @@ export class AwarenessGuard implements Extension {
       owners = new Map()
       this.#owners.set(document, owners)
     }
-    let owned = [...owners.values()].filter((c) => c === connection).length
+    // Counted only when this message claims a new id: a renewal of ids already held (every
+    // client, every 15 s) must not walk every client of the document.
+    let owned: number | null = null
     const identity = {
       userId: context.userId,
       userName: context.userName,
@@ -39,13 +47,14 @@ export class AwarenessGuard implements Extension {
       // An id still held by another live connection is someone else's: never speak for it.
       const heldByOther = owner !== undefined && owner !== connection && document.hasConnection(owner)
       const claiming = owner !== connection
-      if (heldByOther || (claiming && owned >= MAX_IDS_PER_CONNECTION)) {
+      if (claiming && owned === null) owned = idsHeldBy(owners, connection)
+      if (heldByOther || (claiming && (owned ?? 0) >= MAX_IDS_PER_CONNECTION)) {
         states.delete(clientId)
         continue
       }
       if (claiming) {
         owners.set(clientId, connection)
-        owned += 1
+        owned = (owned ?? 0) + 1
       }
       states.set(clientId, sanitizeAwarenessState(state as Record<string, unknown>, identity))
     }
