@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test'
+import { expect, type Locator, type Page, test } from '@playwright/test'
 import { newPerson } from './support/accounts.ts'
 import { seriousViolations } from './support/axe.ts'
 import { addMember, createCommunity } from './support/setup.ts'
@@ -21,6 +21,14 @@ const normTexts = (page: Page) =>
     .getByRole('list', { name: 'Norms' })
     .getByRole('textbox')
     .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value).sort())
+
+/** An element's text without the name labels of other people's carets inside it. */
+const textWithoutCarets = (locator: Locator) =>
+  locator.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+    return copy.textContent
+  })
 
 const agreeButton = (page: Page) => page.getByRole('button', { name: 'I agree to these norms' })
 const group = (page: Page, name: RegExp) => page.getByRole('region', { name })
@@ -57,6 +65,39 @@ test('two members write the norms together, agree, and see an agreement go stale
   await expect(stale).toContainText('Bea Turner')
   await expect(stale).toContainText('agreed to an earlier version')
   await expect(agreeButton(bea.page)).toBeVisible()
+
+  await ada.context.close()
+  await bea.context.close()
+})
+
+test('the preamble is formatted from its toolbar and linked with Ctrl+K, and a colleague sees both', async ({
+  browser,
+}) => {
+  const ada = await newPerson(browser, 'Ada Lovelace')
+  const bea = await newPerson(browser, 'Bea Turner')
+  const communityId = await createCommunity(ada)
+  await addMember(ada, communityId, bea)
+  await openCharter(ada.page, communityId)
+  await openCharter(bea.page, communityId)
+
+  const preamble = (page: Page) => page.getByRole('textbox', { name: 'Preamble' })
+  await preamble(ada.page).click()
+  await ada.page.keyboard.type('We meet to improve')
+  // Select the last word and make it bold from the toolbar.
+  for (let i = 0; i < 'improve'.length; i++) await ada.page.keyboard.press('Shift+ArrowLeft')
+  const toolbar = ada.page.getByRole('toolbar', { name: 'Formatting for Preamble' })
+  await toolbar.getByRole('button', { name: 'Bold' }).click()
+  await expect(toolbar.getByRole('button', { name: 'Bold' })).toHaveAttribute('aria-pressed', 'true')
+  await expect.poll(() => textWithoutCarets(preamble(bea.page).locator('strong'))).toBe('improve')
+
+  // Ctrl+K opens the link dialog for the selected word.
+  await ada.page.keyboard.press('Control+k')
+  const dialog = ada.page.getByRole('dialog', { name: 'Add a link' })
+  await dialog.getByLabel('Link address').fill('https://example.org/norms')
+  await dialog.getByLabel('Link address').press('Enter')
+  const link = preamble(bea.page).locator('a[href="https://example.org/norms"]')
+  await expect.poll(() => textWithoutCarets(link)).toBe('improve')
+  expect(await seriousViolations(ada.page)).toEqual([])
 
   await ada.context.close()
   await bea.context.close()

@@ -1,9 +1,11 @@
 import { preambleFragment } from '@confer/model'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CollabSession } from '../collab/session.ts'
 import type { PresenceUser } from '../collab/useAwarenessUser.ts'
+import { EditorLinkDialog } from '../notes/EditorLinkDialog.tsx'
 import { notesExtensions } from '../notes/editor-extensions.ts'
+import { NotesToolbar } from '../notes/NotesToolbar.tsx'
 
 interface Props {
   session: CollabSession
@@ -12,18 +14,23 @@ interface Props {
   labelledBy: string
 }
 
-/** The charter's preamble: the notes editor bound to the `preamble` fragment, with carets. */
+/**
+ * The charter's preamble: the notes editor bound to the `preamble` fragment, with carets, the
+ * same formatting toolbar and link dialog (Ctrl+K) as meeting notes.
+ */
 export function PreambleEditor({ session, user, editable, labelledBy }: Props) {
   const fragment = useMemo(() => preambleFragment(session.doc), [session])
   const latestUser = useRef(user)
   useEffect(() => {
     latestUser.current = user
   }, [user])
+  const [linking, setLinking] = useState(false)
+  const openLink = useRef(() => setLinking(true))
   const editor = useEditor(
     {
       editable,
       extensions: notesExtensions(fragment, session.provider, latestUser.current, editable, {
-        onLinkShortcut: () => {},
+        onLinkShortcut: () => openLink.current(),
       }),
       editorProps: {
         attributes: {
@@ -37,5 +44,15 @@ export function PreambleEditor({ session, user, editable, labelledBy }: Props) {
     },
     [fragment, session.provider, labelledBy, editable],
   )
-  return <EditorContent editor={editor} className="notes-editor-frame" />
+  return (
+    <>
+      {editable && editor && (
+        <NotesToolbar editor={editor} notesTitle="Preamble" onLink={() => setLinking(true)} />
+      )}
+      <EditorContent editor={editor} className="notes-editor-frame" />
+      {editable && editor && (
+        <EditorLinkDialog editor={editor} open={linking} onClose={() => setLinking(false)} />
+      )}
+    </>
+  )
 }

@@ -1,11 +1,10 @@
 import { type AgendaItem, itemNotes } from '@confer/model'
-import type { Editor } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CollabSession } from '../collab/session.ts'
 import type { PresenceUser } from '../collab/useAwarenessUser.ts'
+import { EditorLinkDialog } from './EditorLinkDialog.tsx'
 import { notesExtensions } from './editor-extensions.ts'
-import { LinkDialog } from './LinkDialog.tsx'
 import { NotesToolbar } from './NotesToolbar.tsx'
 import { StepHeadingButton } from './StepHeadingButton.tsx'
 
@@ -112,7 +111,7 @@ function NotesEditor(props: NotesEditorProps) {
   return (
     <>
       {editable && editor && (
-        <NotesToolbar editor={editor} itemTitle={itemTitle} onLink={() => setLinking(true)} />
+        <NotesToolbar editor={editor} notesTitle={itemTitle} onLink={() => setLinking(true)} />
       )}
       {editable && editor && stepTitle && <StepHeadingButton editor={editor} title={stepTitle} />}
       <EditorContent editor={editor} className="notes-editor-frame" />
@@ -120,37 +119,5 @@ function NotesEditor(props: NotesEditorProps) {
         <EditorLinkDialog editor={editor} open={linking} onClose={() => setLinking(false)} />
       )}
     </>
-  )
-}
-
-function EditorLinkDialog({ editor, open, onClose }: { editor: Editor; open: boolean; onClose: () => void }) {
-  const existing = open ? ((editor.getAttributes('link').href as string | undefined) ?? '') : ''
-  const done = () => {
-    onClose()
-    editor.commands.focus()
-  }
-  return (
-    <LinkDialog
-      open={open}
-      initialHref={existing}
-      onClose={done}
-      onRemove={
-        existing
-          ? () => {
-              editor.chain().focus().extendMarkRange('link').unsetLink().run()
-              done()
-            }
-          : null
-      }
-      onApply={(href) => {
-        const chain = editor.chain().focus().extendMarkRange('link')
-        if (editor.state.selection.empty && !existing) {
-          chain.insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run()
-        } else {
-          chain.setLink({ href }).run()
-        }
-        done()
-      }}
-    />
   )
 }

@@ -12,7 +12,8 @@ import {
 
 interface Props {
   editor: Editor
-  itemTitle: string
+  /** What the notes are of (an agenda item, the preamble): names the toolbar. */
+  notesTitle: string
   onLink: () => void
 }
 
@@ -46,10 +47,10 @@ function sameState(a: ToolbarState, b: ToolbarState | null): boolean {
 }
 
 /**
- * Formatting for one item's notes, as an ARIA toolbar: one Tab stop, arrow keys between
+ * Formatting for one rich-text editor (an item's notes, the charter's preamble), as an ARIA toolbar: one Tab stop, arrow keys between
  * buttons. Buttons keep the caret in the notes (they never take focus on click).
  */
-export function NotesToolbar({ editor, itemTitle, onLink }: Props) {
+export function NotesToolbar({ editor, notesTitle, onLink }: Props) {
   const state = useEditorState({ editor, selector: ({ editor: e }) => readState(e), equalityFn: sameState })
   const drafts = useActionDraft()
   const [focusIndex, setFocusIndex] = useState(0)
@@ -104,7 +105,7 @@ export function NotesToolbar({ editor, itemTitle, onLink }: Props) {
       ref={ref}
       className="notes-toolbar"
       role="toolbar"
-      aria-label={`Formatting for ${itemTitle}`}
+      aria-label={`Formatting for ${notesTitle}`}
       onKeyDown={onKeyDown}
     >
       {buttons.map((button, index) => (
