@@ -1,7 +1,8 @@
 import { expect, type Locator, type Page, test } from '@playwright/test'
 import { newPerson } from './support/accounts.ts'
 import { seriousViolations } from './support/axe.ts'
-import { addMember, createCommunity } from './support/setup.ts'
+import { joinMeeting } from './support/people.ts'
+import { addMember, createCommunity, meetingWith } from './support/setup.ts'
 
 /** Opens the charter page and waits until the norms can be edited. */
 async function openCharter(page: Page, communityId: string): Promise<void> {
@@ -98,6 +99,61 @@ test('the preamble is formatted from its toolbar and linked with Ctrl+K, and a c
   const link = preamble(bea.page).locator('a[href="https://example.org/norms"]')
   await expect.poll(() => textWithoutCarets(link)).toBe('improve')
   expect(await seriousViolations(ada.page)).toEqual([])
+
+  await ada.context.close()
+  await bea.context.close()
+})
+
+test('at the close of a meeting two members rate the norms, see the results, and the charter shows the trend', async ({
+  browser,
+}) => {
+  const ada = await newPerson(browser, 'Ada Lovelace')
+  const bea = await newPerson(browser, 'Bea Turner')
+  const { communityId, meetingId } = await meetingWith(ada, [bea])
+  await openCharter(ada.page, communityId)
+  await addNorm(ada.page, 'We start and end on time.')
+  await addNorm(ada.page, 'Every voice is heard.')
+  await expect.poll(() => normTexts(ada.page)).toHaveLength(2)
+
+  const rate = async (page: Page, norm: string, rating: number, comment?: string) => {
+    const fieldset = page.getByRole('group', { name: norm })
+    await fieldset.getByRole('radio', { name: String(rating) }).check()
+    if (comment) await fieldset.getByLabel('Comment (optional)').fill(comment)
+  }
+  const results = (page: Page) => page.getByRole('table', { name: 'Norms check results' })
+
+  await joinMeeting(ada, meetingId)
+  await expect(ada.page.getByRole('list', { name: 'Our norms' })).toContainText('Every voice is heard.')
+  await rate(ada.page, 'We start and end on time.', 4, 'We ran five minutes over.')
+  await rate(ada.page, 'Every voice is heard.', 5)
+  expect(await seriousViolations(ada.page)).toEqual([])
+  await ada.page.getByRole('button', { name: 'Submit ratings' }).click()
+  await expect(ada.page.getByText('1 person has rated the norms.')).toBeVisible()
+  await expect(results(ada.page).getByRole('row', { name: /^We start and end on time\./ })).toContainText(
+    '4.0 / 5',
+  )
+
+  // Bea rates only one norm; the results count her where she rated.
+  await joinMeeting(bea, meetingId)
+  await rate(bea.page, 'We start and end on time.', 2)
+  await bea.page.getByRole('button', { name: 'Submit ratings' }).click()
+  await expect(bea.page.getByText('2 people have rated the norms.')).toBeVisible()
+  const onTime = results(bea.page).getByRole('row', { name: /^We start and end on time\./ })
+  await expect(onTime).toContainText('3.0 / 5')
+  await expect(onTime).toContainText('We ran five minutes over.')
+  await expect(results(bea.page).getByRole('row', { name: /^Every voice is heard\./ })).toContainText(
+    '5.0 / 5',
+  )
+
+  // The charter page draws each norm's average per meeting.
+  await openCharter(bea.page, communityId)
+  const trend = bea.page.getByRole('region', { name: 'How we live our norms' })
+  await expect(
+    trend.getByRole('img', { name: /^Average rating of “We start and end on time\.” per meeting/ }),
+  ).toHaveAccessibleName(/1 meeting; latest average 3\.0 of 5\./)
+  await expect(
+    trend.getByRole('img', { name: /^Average rating of “Every voice is heard\.” per meeting/ }),
+  ).toHaveAccessibleName(/latest average 5\.0 of 5\./)
 
   await ada.context.close()
   await bea.context.close()
