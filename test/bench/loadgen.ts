@@ -100,35 +100,28 @@ async function main(): Promise<void> {
   }
 
   const timers: NodeJS.Timeout[] = []
-  /**
-   * Runs `action` every `periodMs`, starting at a random point of the first period: people do
-   * not type in step, and clients started in the same tick would otherwise all fire together.
-   */
-  const every = (periodMs: number, action: () => void) => {
-    timers.push(
-      setTimeout(() => {
-        action()
-        timers.push(setInterval(action, periodMs))
-      }, Math.random() * periodMs),
-    )
-  }
   rooms.forEach((clients, r) => {
     clients.slice(0, params.typistsPerRoom).forEach((typist) => {
-      every(1000 / params.editsPerSecond, () => {
-        const text = typist.doc.getText('t')
-        const clock = Y.getState(typist.doc.store, typist.doc.clientID)
-        if (measuring) {
-          sendTimes.set(editKey(typist.doc.clientID, clock), performance.now())
-          sent += 1
-        }
-        text.insert(Math.floor(Math.random() * (text.length + 1)), 'x')
-      })
+      timers.push(
+        setInterval(() => {
+          const text = typist.doc.getText('t')
+          const clock = Y.getState(typist.doc.store, typist.doc.clientID)
+          if (measuring) {
+            sendTimes.set(editKey(typist.doc.clientID, clock), performance.now())
+            sent += 1
+          }
+          text.insert(Math.floor(Math.random() * (text.length + 1)), 'x')
+        }, 1000 / params.editsPerSecond),
+      )
     })
     clients
       .slice(params.typistsPerRoom, params.typistsPerRoom + params.caretMoversPerRoom)
       .forEach((mover, i) => {
-        every(1000 / params.caretsPerSecond, () =>
-          mover.moveCaret(Math.floor(Math.random() * 1000), `caret ${r}-${i}`),
+        timers.push(
+          setInterval(
+            () => mover.moveCaret(Math.floor(Math.random() * 1000), `caret ${r}-${i}`),
+            1000 / params.caretsPerSecond,
+          ),
         )
       })
   })
@@ -145,7 +138,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ event: 'end' })}\n`)
   delay.disable()
   const cpu = process.cpuUsage(cpuBefore)
-  for (const t of timers) clearTimeout(t)
+  for (const t of timers) clearInterval(t)
   const converged = await converge(rooms, 15_000)
   const result: LoadResult = {
     latency: latency.summary(),
