@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 /**
  * V8 flags the server process runs with. V8 grows the young generation with the allocation
@@ -23,5 +24,5 @@ export async function becomeServer(): Promise<void> {
     process.execve(process.execPath, [process.execPath, ...SERVER_NODE_FLAGS, SERVER_MAIN], process.env)
   }
   // Windows has no execve: run here, without the heap flags.
-  await import(SERVER_MAIN)
+  await import(pathToFileURL(SERVER_MAIN).href)
 }
