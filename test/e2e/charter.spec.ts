@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, test } from '@playwright/test'
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
 import { newPerson } from './support/accounts.ts'
 import { seriousViolations } from './support/axe.ts'
 import { joinMeeting } from './support/people.ts'
@@ -31,19 +31,24 @@ const textWithoutCarets = (locator: Locator) =>
     return copy.textContent
   })
 
+/** Ada (facilitator) and Bea (member) of a new community, both on its charter page. */
+async function twoMembersOnTheCharter(browser: Browser) {
+  const ada = await newPerson(browser, 'Ada Lovelace')
+  const bea = await newPerson(browser, 'Bea Turner')
+  const communityId = await createCommunity(ada)
+  await addMember(ada, communityId, bea)
+  await openCharter(ada.page, communityId)
+  await openCharter(bea.page, communityId)
+  return { ada, bea, communityId }
+}
+
 const agreeButton = (page: Page) => page.getByRole('button', { name: 'I agree to these norms' })
 const group = (page: Page, name: RegExp) => page.getByRole('region', { name })
 
 test('two members write the norms together, agree, and see an agreement go stale after an edit', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
-  const communityId = await createCommunity(ada)
-  await addMember(ada, communityId, bea)
-
-  await openCharter(ada.page, communityId)
-  await openCharter(bea.page, communityId)
+  const { ada, bea } = await twoMembersOnTheCharter(browser)
   // An empty charter offers the starter sets.
   await expect(ada.page.getByRole('button', { name: /^Start from/ }).first()).toBeVisible()
 
@@ -74,12 +79,7 @@ test('two members write the norms together, agree, and see an agreement go stale
 test('the preamble is formatted from its toolbar and linked with Ctrl+K, and a colleague sees both', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
-  const communityId = await createCommunity(ada)
-  await addMember(ada, communityId, bea)
-  await openCharter(ada.page, communityId)
-  await openCharter(bea.page, communityId)
+  const { ada, bea } = await twoMembersOnTheCharter(browser)
 
   const preamble = (page: Page) => page.getByRole('textbox', { name: 'Preamble' })
   await preamble(ada.page).click()

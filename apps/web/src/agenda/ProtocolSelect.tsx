@@ -28,23 +28,22 @@ export function ProtocolSelect({ label, value, protocols, onChange, className }:
     >
       <option value="">None</option>
       {!known && value !== null && <option value={value}>{linkedProtocolName(protocols, value)}</option>}
-      {protocols.own.length > 0 && (
-        <optgroup label="Our protocols">
-          {protocols.own.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </optgroup>
-      )}
-      {protocols.builtIn.length > 0 && (
-        <optgroup label="Library">
-          {protocols.builtIn.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </optgroup>
+      {(
+        [
+          ['Our protocols', protocols.own],
+          ['Library', protocols.builtIn],
+        ] as const
+      ).map(
+        ([groupLabel, group]) =>
+          group.length > 0 && (
+            <optgroup key={groupLabel} label={groupLabel}>
+              {group.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </optgroup>
+          ),
       )}
     </select>
   )
