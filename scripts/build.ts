@@ -1,3 +1,4 @@
+import { buildServer } from './lib/server-build.ts'
 import { buildWeb } from './lib/web-build.ts'
 
-process.exit(buildWeb() ? 0 : 1)
+process.exit(buildWeb() && (await buildServer()) ? 0 : 1)

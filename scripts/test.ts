@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { ROOT, run } from './lib/run.ts'
+import { buildServer } from './lib/server-build.ts'
 import { typecheck } from './lib/typecheck.ts'
 import { buildWeb } from './lib/web-build.ts'
 
@@ -20,22 +21,25 @@ interface Check {
 }
 const checks: Check[] = []
 
-function step(name: string, action: () => boolean): boolean {
+async function step(name: string, action: () => boolean | Promise<boolean>): Promise<boolean> {
   console.log(`\n── ${name} ──`)
-  const ok = action()
+  const ok = await action()
   checks.push({ name, ok })
   return ok
 }
 
-step('lint (biome)', () => run('biome', ['check', '.']))
-step('typecheck (tsc)', typecheck)
+await step('lint (biome)', () => run('biome', ['check', '.']))
+await step('typecheck (tsc)', typecheck)
 const vitestOk = run('vitest', [
   'run',
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${path.join(REPORTS, 'vitest.json')}`,
 ])
-const built = step('build web app (vite)', buildWeb)
+// The browser tests run against the server bundle `pnpm start` runs.
+const built =
+  (await step('build web app (vite)', buildWeb)) &&
+  (await step('build server bundle (rolldown)', buildServer))
 let e2eOk = false
 if (built) {
   e2eOk = run(process.execPath, ['test/e2e/ensure-chromium.ts']) && run('playwright', ['test'])

@@ -1,22 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { newestMtime } from './mtime.ts'
 import { ROOT, run } from './run.ts'
 
 const WEB = path.join(ROOT, 'apps/web')
 const INDEX = path.join(WEB, 'dist/index.html')
 const SOURCES = ['src', 'index.html', 'vite.config.ts', 'package.json', '../../packages']
-
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0
-  const stat = fs.statSync(target)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  let newest = stat.mtimeMs
-  for (const entry of fs.readdirSync(target)) {
-    if (entry === 'node_modules' || entry === 'dist') continue
-    newest = Math.max(newest, newestMtime(path.join(target, entry)))
-  }
-  return newest
-}
 
 /** True when there is no build, or a source file changed after it was made. */
 export function webBuildIsStale(): boolean {

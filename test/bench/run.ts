@@ -11,7 +11,7 @@ import { type Measurement, measureRoomLoad } from './measure.ts'
 import { waitForIdleCpu } from './proc-stats.ts'
 import { markdown, type Row } from './report.ts'
 import { COLD_LOAD_SIZES, roomScenarios, STORM_CLIENTS } from './scenarios.ts'
-import { startConfer, startReference } from './targets.ts'
+import { prepareTargets, startConfer, startReference } from './targets.ts'
 
 const quick = process.argv.includes('--quick')
 /** `--only S2,S3`: just those scenarios, for iterating on one number; the default runs them all. */
@@ -73,6 +73,8 @@ function compared(
     ratio: ratios.length > 0 ? round2(median(ratios)) : null,
   }
 }
+
+await prepareTargets()
 
 const atMost = (factor: number) => (_c: number, ratio: number | null) => ratio !== null && ratio <= factor
 

@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
+import { stripTypeScriptTypes } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
+import { SERVER_BUNDLE } from '../../apps/server/src/node-flags.ts'
+import { buildServer } from '../../scripts/lib/server-build.ts'
 import { signUp } from '../support/api-client.ts'
 import { type ServerProcess, spawnServer } from '../support/server-process.ts'
 import type { Framing } from './clients.ts'
@@ -24,6 +27,21 @@ export interface Target {
   dataDir?: string
 }
 
+/** The reference server as plain JavaScript (git-ignored), written by `prepareTargets`. */
+const REFERENCE_JS = path.join(import.meta.dirname, '.build', 'baseline-server.mjs')
+
+/**
+ * Both servers run as plain JavaScript, the way each is deployed: Confer as the bundle
+ * `pnpm start` runs (built fresh from the current sources), the reference with its types
+ * stripped ahead of time. Neither pays for Node's type stripper at run time.
+ */
+export async function prepareTargets(): Promise<void> {
+  if (!(await buildServer())) throw new Error('the server bundle did not build')
+  const source = fs.readFileSync(path.join(import.meta.dirname, 'baseline-server.ts'), 'utf8')
+  fs.mkdirSync(path.dirname(REFERENCE_JS), { recursive: true })
+  fs.writeFileSync(REFERENCE_JS, stripTypeScriptTypes(source))
+}
+
 async function json<T>(url: string): Promise<T> {
   return (await fetch(url)).json() as Promise<T>
 }
@@ -31,11 +49,10 @@ async function json<T>(url: string): Promise<T> {
 /** Confer with auth and the durable store on, and `rooms` meetings of one community. */
 export async function startConfer(rooms: number, dataDir?: string): Promise<Target> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'confer-bench-'))
-  const server = await spawnServer({
-    DATA_DIR: dir,
-    METRICS_ENABLED: 'true',
-    MAX_MESSAGE_BYTES: String(64 * 1024 * 1024),
-  })
+  const server = await spawnServer(
+    { DATA_DIR: dir, METRICS_ENABLED: 'true', MAX_MESSAGE_BYTES: String(64 * 1024 * 1024) },
+    SERVER_BUNDLE,
+  )
   const person = await signUp(server.url, 'Bench facilitator')
   const community = await person.api.post<{ community: { id: string } }>('/api/communities', {
     name: 'Bench',
@@ -71,13 +88,9 @@ export async function startConfer(rooms: number, dataDir?: string): Promise<Targ
 
 /** The reference y-websocket server, in its own process. */
 export async function startReference(rooms: number): Promise<Target> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(import.meta.dirname, 'baseline-server.ts')],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
+  const child: ChildProcess = spawn(process.execPath, [REFERENCE_JS], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   const url = await new Promise<string>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream })
     lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url))

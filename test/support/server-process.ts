@@ -11,12 +11,15 @@ export interface ServerProcess {
 }
 
 /**
- * The real server as its own process, started as `pnpm start` starts it (same Node flags), so a
- * test can kill -9 it and a benchmark measures what runs in production.
- * Resolves once it logs the address it listens on.
+ * The real server as its own process, with the Node flags `pnpm start` gives it, so a test can
+ * kill -9 it. Tests run the TypeScript sources; the benchmark passes the bundle `pnpm start`
+ * runs, so it measures what runs in production. Resolves once it logs the address it listens on.
  */
-export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_MAIN], {
+export function spawnServer(
+  env: Record<string, string>,
+  entry: string = SERVER_MAIN,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry], {
     env: {
       ...process.env,
       PORT: '0',

@@ -11,18 +11,21 @@ import { pathToFileURL } from 'node:url'
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8']
 
-/** The server's entry point, for whoever starts it as a process of its own. */
+/** The server's entry point in source form: tests and `pnpm dev` run it as TypeScript. */
 export const SERVER_MAIN = path.join(import.meta.dirname, 'main.ts')
+
+/** The built server (scripts/lib/server-build.ts): what `pnpm start` and the benchmark run. */
+export const SERVER_BUNDLE = path.resolve(import.meta.dirname, '../dist/main.mjs')
 
 /**
  * Turns this process into the server, run with SERVER_NODE_FLAGS (flags that size the heap only
  * take effect at start). execve replaces the process: no parent is left holding memory or
  * signals, and the pid stays the same for whoever started it.
  */
-export async function becomeServer(): Promise<void> {
+export async function becomeServer(entry: string = SERVER_BUNDLE): Promise<void> {
   if (process.execve) {
-    process.execve(process.execPath, [process.execPath, ...SERVER_NODE_FLAGS, SERVER_MAIN], process.env)
+    process.execve(process.execPath, [process.execPath, ...SERVER_NODE_FLAGS, entry], process.env)
   }
   // Windows has no execve: run here, without the heap flags.
-  await import(pathToFileURL(SERVER_MAIN).href)
+  await import(pathToFileURL(entry).href)
 }

@@ -9,6 +9,7 @@ import {
   connectClient,
   type TestClient,
   waitForAcknowledged,
+  waitForDoc,
   waitForSynced,
 } from '../../../test/support/collab-clients.ts'
 import { paragraphs, typeParagraph } from '../../../test/support/notes.ts'
@@ -78,16 +79,8 @@ describe('durable document store', () => {
   })
 
   it('[D5] holds the acknowledgement until the end-of-turn commit, and sends it right after', async () => {
-    // The commit runs when the test says so, while `holding`; otherwise at the end of the turn.
-    let holding = false
-    const held: (() => void)[] = []
-    let scheduled: () => void = () => {}
-    const scheduleCommit: CommitScheduler = (commit) => {
-      if (!holding) return void setImmediate(commit)
-      held.push(commit)
-      scheduled()
-    }
-    const s = await startServer({ overrides: { scheduleCommit } })
+    const commits = heldCommits()
+    const s = await startServer({ overrides: { scheduleCommit: commits.schedule } })
     servers.push(s)
     const { owner, meetingId } = await meetingFixture(s.url)
     const name = `meeting/${meetingId}`
@@ -106,10 +99,7 @@ describe('durable document store', () => {
     const edit = new Y.Doc()
     edit.getText('probe').insert(0, 'must be durable before it is acknowledged')
     const rowsBefore = logRows(s.dataDir, name)
-    holding = true
-    const commitOwed = new Promise<void>((resolve) => {
-      scheduled = resolve
-    })
+    const commitOwed = commits.hold()
     socket.send(
       frame(name, MessageType.Sync, (e) => {
         encoding.writeVarUint(e, 2)
@@ -126,13 +116,34 @@ describe('durable document store', () => {
     expect(acks).toBe(0)
     expect(logRows(s.dataDir, name)).toBe(rowsBefore)
 
-    holding = false
     const ack = nextFrameOfType(socket, name, MessageType.SyncStatus)
-    for (const commit of held.splice(0)) commit()
+    commits.release()
     await ack
     expect(acks).toBe(1)
     expect(logRows(s.dataDir, name)).toBe(rowsBefore + 1)
     socket.close()
+  })
+
+  it('[D5] broadcasts an update to the other clients without waiting for its commit', async () => {
+    const commits = heldCommits()
+    const s = await startServer({ overrides: { scheduleCommit: commits.schedule } })
+    servers.push(s)
+    const { owner, meetingId } = await meetingFixture(s.url)
+    const name = `meeting/${meetingId}`
+    const writer = connectClient(s.wsUrl, name, owner.token)
+    const reader = connectClient(s.wsUrl, name, owner.token)
+    clients.push(writer, reader)
+    await Promise.all([waitForSynced(writer), waitForSynced(reader)])
+
+    const commitOwed = commits.hold()
+    typeParagraph(writer.doc, 'seen before it is durable')
+    await commitOwed
+    await waitForDoc(reader, (doc) => paragraphs(doc).includes('seen before it is durable'), 'the broadcast')
+    // Seen by the reader, still unacknowledged for the writer: its provider keeps the change.
+    expect(writer.provider.hasUnsyncedChanges).toBe(true)
+
+    commits.release()
+    await waitForAcknowledged(writer)
   })
 
   it('[D3] compacts the log into a snapshot when the last client leaves, losing nothing', async () => {
@@ -163,3 +174,31 @@ describe('durable document store', () => {
     expect(paragraphs(reader.doc)).toEqual(Array.from({ length: 50 }, (_, i) => `point ${i}`))
   })
 })
+
+/**
+ * A commit scheduler the test controls: commits run at the end of the turn as in production,
+ * except between `hold()` (which resolves once a commit is owed) and `release()`.
+ */
+function heldCommits() {
+  let holding = false
+  const held: (() => void)[] = []
+  let owed: () => void = () => {}
+  const schedule: CommitScheduler = (commit) => {
+    if (!holding) return void setImmediate(commit)
+    held.push(commit)
+    owed()
+  }
+  return {
+    schedule,
+    hold(): Promise<void> {
+      holding = true
+      return new Promise<void>((resolve) => {
+        owed = resolve
+      })
+    },
+    release(): void {
+      holding = false
+      for (const commit of held.splice(0)) commit()
+    },
+  }
+}

@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream'
-import type { WebSocketLike } from '@hocuspocus/server'
+import { MessageType, type WebSocketLike } from '@hocuspocus/server'
+import * as decoding from 'lib0/decoding'
 import type { WebSocket } from 'ws'
 
 const OPEN = 1
@@ -12,27 +13,38 @@ function tcpOf(socket: WebSocket): Duplex | undefined {
   return (socket as WebSocket & { _socket?: Duplex })._socket
 }
 
+/** A Hocuspocus SyncStatus frame: the address (a length-prefixed string), then the message type. */
+function isAcknowledgement(frame: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(frame)
+  const addressLength = decoding.readVarUint(decoder)
+  decoder.pos += addressLength
+  return decoder.pos < frame.length && decoding.readVarUint(decoder) === MessageType.SyncStatus
+}
+
 /**
- * Holds every outgoing collaboration frame while an update has been received but not yet
- * committed. Hocuspocus acknowledges an update (SyncStatus) right after applying it, before the
- * update log's batched commit runs at the end of the event-loop turn; holding the frames until
- * the commit means no acknowledgement, and no state that contains the update, leaves the server
- * before the update is durable. Frames keep their order: they are released in the order they
- * were sent, and nothing bypasses the queue while it is not empty.
+ * Holds acknowledgements while an update has been received but not yet committed. Hocuspocus
+ * acknowledges an update (SyncStatus) right after applying it, before the update log's batched
+ * commit runs at the end of the event-loop turn; holding the acknowledgements until the commit
+ * means no provider drops a change from its unsynced set before the change is durable.
+ *
+ * Every other frame (the broadcast of the update itself, awareness, sync replies) goes out at
+ * once: a client that sees an uncommitted update holds a copy of it and sends it back when it
+ * syncs again, so waiting for the commit would only add the commit's time to everyone's
+ * latency (bench S2 and S4, test/bench/BASELINE.md).
  */
 export class SendGate {
   #held = false
   #queue: { socket: WebSocket; frame: Uint8Array }[] = []
 
-  /** Queues frames from now on, until `release`. */
+  /** Queues acknowledgements from now on, until `release`. */
   hold(): void {
     this.#held = true
   }
 
   /**
-   * Sends what was held, in order; frames for sockets closed meanwhile are dropped. A socket
-   * owed several frames (a broadcast, an awareness change, its own acknowledgement) gets them in
-   * one system call: its TCP socket is corked until every frame is written.
+   * Sends what was held, in order; frames for sockets closed meanwhile are dropped. A socket owed
+   * several acknowledgements gets them in one system call: its TCP socket is corked until every
+   * frame is written.
    */
   release(): void {
     this.#held = false
@@ -54,12 +66,13 @@ export class SendGate {
     }
   }
 
-  /** The socket Hocuspocus is given: sends go through the gate, closes and state go straight through. */
+  /** The socket Hocuspocus is given: acknowledgements go through the gate, the rest straight through. */
   wrap(socket: WebSocket): WebSocketLike {
     return {
       send: (frame) => {
-        if (this.#held) this.#queue.push({ socket, frame: frame as Uint8Array })
-        else socket.send(frame as Uint8Array)
+        const bytes = frame as Uint8Array
+        if (this.#held && isAcknowledgement(bytes)) this.#queue.push({ socket, frame: bytes })
+        else socket.send(bytes)
       },
       close: (code, reason) => socket.close(code, reason),
       get readyState() {

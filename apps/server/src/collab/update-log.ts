@@ -24,7 +24,7 @@ interface Pending extends LogEntry {
  * Writes document updates to the store's update log: every update that arrives in one
  * event-loop turn, from any client of any document, goes into one transaction committed at the
  * end of that turn (one commit instead of one per keystroke). From the first update of a turn
- * until its commit the send gate holds every outgoing frame, so no client is acknowledged
+ * until its commit the send gate holds every acknowledgement, so no client is acknowledged
  * before its update is committed.
  *
  * A failed commit closes each sender's socket before the gate opens: the held acknowledgements
