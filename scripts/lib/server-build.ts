@@ -6,9 +6,10 @@ import { newestMtime } from './mtime.ts'
 import { ROOT } from './run.ts'
 
 const ENTRY = path.join(ROOT, 'apps/server/src/main.ts')
-const SOURCES = ['apps/server/src', 'apps/server/package.json', 'packages']
+// The bundle holds the dependencies too, so a changed lockfile makes it stale.
+const SOURCES = ['apps/server/src', 'apps/server/package.json', 'packages', 'pnpm-lock.yaml']
 
-/** True when there is no bundle, or a server or package source changed after it was made. */
+/** True when there is no bundle, or a source or the lockfile changed after it was made. */
 export function serverBuildIsStale(): boolean {
   if (!fs.existsSync(SERVER_BUNDLE)) return true
   const built = fs.statSync(SERVER_BUNDLE).mtimeMs
