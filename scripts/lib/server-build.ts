@@ -22,6 +22,11 @@ export function serverBuildIsStale(): boolean {
  * 23 MB less RSS under load and 50 MB less idle, because Node no longer loads its type stripper
  * and keeps one small source text instead of hundreds of module files. A source map sits beside
  * it; run with `--enable-source-maps` for stack traces in source terms.
+ *
+ * The output is pure ASCII (non-ASCII escaped, comments dropped, licence comments included: the
+ * bundle is a local build, never redistributed; the licences stay in node_modules). V8 keeps a
+ * module's source text for its whole life, and one non-ASCII character makes it a two-byte
+ * string: 2.4 MB of heap instead of 1.2.
  */
 export async function buildServer(): Promise<boolean> {
   try {
@@ -29,7 +34,15 @@ export async function buildServer(): Promise<boolean> {
       input: ENTRY,
       platform: 'node',
       logLevel: 'warn',
-      output: { file: SERVER_BUNDLE, format: 'esm', minify: true, sourcemap: true, codeSplitting: false },
+      output: {
+        file: SERVER_BUNDLE,
+        format: 'esm',
+        minify: true,
+        sourcemap: true,
+        codeSplitting: false,
+        charset: 'ascii',
+        comments: false,
+      },
     })
     return true
   } catch (error) {

@@ -27,43 +27,69 @@ function isAcknowledgement(frame: Uint8Array): boolean {
  * commit runs at the end of the event-loop turn; holding the acknowledgements until the commit
  * means no provider drops a change from its unsynced set before the change is durable.
  *
- * Every other frame (the broadcast of the update itself, awareness, sync replies) goes out at
- * once: a client that sees an uncommitted update holds a copy of it and sends it back when it
- * syncs again, so waiting for the commit would only add the commit's time to everyone's
- * latency (bench S2 and S4, test/bench/BASELINE.md).
+ * Every other frame (the broadcast of the update itself, awareness, sync replies) goes out
+ * without waiting for the commit: a client that sees an uncommitted update holds a copy of it
+ * and sends it back when it syncs again, so waiting would only add the commit's time to
+ * everyone's latency (bench S2 and S4, test/bench/BASELINE.md).
+ *
+ * Around a commit the gate can also cork: the update log broadcasts the turn's updates just
+ * before committing, so a sender's copy of its own update and its acknowledgement leave in one
+ * system call instead of two (bench S3: one write fewer per update).
  */
 export class SendGate {
   #held = false
   #queue: { socket: WebSocket; frame: Uint8Array }[] = []
+  #corking = false
+  /** TCP sockets corked since `cork`, each uncorked exactly once. */
+  readonly #corked = new Set<Duplex>()
 
   /** Queues acknowledgements from now on, until `release`. */
   hold(): void {
     this.#held = true
   }
 
+  /** Corks every socket sent to from now on, until `uncorkUnheld` or `release`. */
+  cork(): void {
+    this.#corking = true
+  }
+
+  /** Lets out what corked sockets owed no acknowledgement have buffered: they wait for nothing. */
+  uncorkUnheld(): void {
+    this.#corking = false
+    const owed = new Set<Duplex | undefined>(this.#queue.map(({ socket }) => tcpOf(socket)))
+    for (const tcp of this.#corked) {
+      if (owed.has(tcp)) continue
+      this.#corked.delete(tcp)
+      tcp.uncork()
+    }
+  }
+
   /**
    * Sends what was held, in order; frames for sockets closed meanwhile are dropped. A socket owed
-   * several acknowledgements gets them in one system call: its TCP socket is corked until every
-   * frame is written.
+   * several acknowledgements gets them, and whatever was corked before them, in one system call.
    */
   release(): void {
     this.#held = false
+    this.#corking = false
     const queue = this.#queue
     this.#queue = []
-    const corked = new Set<Duplex>()
     try {
       for (const { socket, frame } of queue) {
         if (socket.readyState !== OPEN) continue
-        const tcp = tcpOf(socket)
-        if (tcp && !corked.has(tcp)) {
-          tcp.cork()
-          corked.add(tcp)
-        }
+        this.#corkOnce(socket)
         socket.send(frame)
       }
     } finally {
-      for (const tcp of corked) tcp.uncork()
+      for (const tcp of this.#corked) tcp.uncork()
+      this.#corked.clear()
     }
+  }
+
+  #corkOnce(socket: WebSocket): void {
+    const tcp = tcpOf(socket)
+    if (!tcp || this.#corked.has(tcp)) return
+    tcp.cork()
+    this.#corked.add(tcp)
   }
 
   /** The socket Hocuspocus is given: acknowledgements go through the gate, the rest straight through. */
@@ -71,6 +97,7 @@ export class SendGate {
     return {
       send: (frame) => {
         const bytes = frame as Uint8Array
+        if (this.#corking) this.#corkOnce(socket)
         if (this.#held && isAcknowledgement(bytes)) this.#queue.push({ socket, frame: bytes })
         else socket.send(bytes)
       },

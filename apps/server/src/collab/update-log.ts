@@ -16,8 +16,14 @@ const endOfTurn: CommitScheduler = (commit) => {
   setImmediate(commit)
 }
 
+/** What changed: a loaded document that can send its buffered broadcasts now (Hocuspocus' Document). */
+export interface Broadcaster {
+  flush(): void
+}
+
 interface Pending extends LogEntry {
   origin: unknown
+  document: Broadcaster
 }
 
 /**
@@ -26,6 +32,10 @@ interface Pending extends LogEntry {
  * end of that turn (one commit instead of one per keystroke). From the first update of a turn
  * until its commit the send gate holds every acknowledgement, so no client is acknowledged
  * before its update is committed.
+ *
+ * Just before committing, the changed documents broadcast what this turn brought (Hocuspocus
+ * would do so in its own end-of-turn callback): the other clients get it at once, and each
+ * sender's copy waits, corked, to leave in one write with its acknowledgement.
  *
  * A failed commit closes each sender's socket before the gate opens: the held acknowledgements
  * are dropped, and the providers keep their changes as unsynced and send them again on
@@ -54,9 +64,9 @@ export class UpdateLog {
     this.#schedule = schedule
   }
 
-  add(name: string, update: Uint8Array, origin: unknown): void {
+  add(name: string, update: Uint8Array, origin: unknown, document: Broadcaster): void {
     if (this.#pending.length === 0) this.#gate.hold()
-    this.#pending.push({ name, update, origin })
+    this.#pending.push({ name, update, origin, document })
     if (this.#scheduled) return
     this.#scheduled = true
     this.#schedule(() => {
@@ -75,6 +85,7 @@ export class UpdateLog {
       for (const w of waiters) w.resolve()
       return
     }
+    this.#broadcast(batch)
     let failure: unknown = null
     try {
       const seqs = this.#store.append(batch)
@@ -96,6 +107,19 @@ export class UpdateLog {
       if (failure === null) w.resolve()
       else w.reject(failure)
     }
+  }
+
+  #broadcast(batch: readonly Pending[]): void {
+    this.#gate.cork()
+    for (const document of new Set(batch.map((entry) => entry.document))) {
+      try {
+        document.flush()
+      } catch (error) {
+        // Not fatal to the commit: the clients catch up on their next sync.
+        this.#logger.error({ err: error }, 'could not broadcast document updates')
+      }
+    }
+    this.#gate.uncorkUnheld()
   }
 
   /** Resolves once every update added so far is committed; rejects if that commit failed. */

@@ -47,7 +47,7 @@ export class DurablePersistence implements Extension {
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
     document.on('update', (update: Uint8Array, origin: unknown) => {
-      this.#log.add(documentName, update, origin)
+      this.#log.add(documentName, update, origin, document)
     })
   }
 

@@ -42,10 +42,11 @@ export class VersionHistory implements Extension {
   }
 
   async onChange({ documentName, context }: onChangePayload): Promise<void> {
-    if (!this.#tracked(documentName)) return
     const userId = (context as CollabContext | undefined)?.userId
+    // Only tracked documents are pending, so the name is parsed once per version, not per update.
     let pending = this.#pending.get(documentName)
     if (!pending) {
+      if (!this.#tracked(documentName)) return
       pending = { editors: new Set(), lastVersionAt: this.#lastVersionAt.get(documentName) ?? 0 }
       this.#pending.set(documentName, pending)
     }
