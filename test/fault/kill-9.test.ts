@@ -25,7 +25,7 @@ afterEach(() => {
 function loggedUpdates(dir: string, name: string): number {
   const db = new DatabaseSync(path.join(dir, 'confer.sqlite'), { readOnly: true })
   try {
-    const row = db.prepare('SELECT count(*) AS n FROM document_log WHERE name = ?').get(name) as {
+    const row = db.prepare('SELECT count(*) AS n FROM document_journal WHERE name = ?').get(name) as {
       n: number
     }
     return row.n

@@ -30,7 +30,7 @@ function logRows(dataDir: string, name: string): number {
   // A second, independent connection: sees only what the server has committed.
   const db = new DatabaseSync(path.join(dataDir, DATABASE_FILE), { readOnly: true })
   try {
-    const row = db.prepare('SELECT count(*) AS n FROM document_log WHERE name = ?').get(name) as {
+    const row = db.prepare('SELECT count(*) AS n FROM document_journal WHERE name = ?').get(name) as {
       n: number
     }
     return row.n

@@ -161,6 +161,20 @@ const MIGRATIONS: readonly string[] = [
    INSERT INTO document_log (name, seq, data, created_at)
      SELECT name, seq, data, created_at FROM document_updates;
    DROP TABLE document_updates;`,
+  // The update log as an append-only journal in rowid order: a commit writes the rightmost leaf
+  // page or two, however many documents it touches, where the (name, seq) B-tree wrote one page
+  // per document (bench S3). No index: the store keeps each document's journal rows in memory
+  // (SqliteDocumentStore) and drops compacted rows from the front by rowid.
+  `CREATE TABLE document_journal (
+     id INTEGER PRIMARY KEY,
+     name TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   INSERT INTO document_journal (name, seq, data, created_at)
+     SELECT name, seq, data, created_at FROM document_log ORDER BY name, seq;
+   DROP TABLE document_log;`,
 ]
 
 export function migrate(db: DatabaseSync): void {

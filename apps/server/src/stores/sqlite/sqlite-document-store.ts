@@ -1,80 +1,108 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { DocumentStore, LogEntry, StoredDocument } from '../document-store.ts'
+import { JournalIndex } from './journal-index.ts'
 import { transaction } from './transaction.ts'
 
+/**
+ * Snapshots per document plus one append-only journal of updates for all documents, in rowid
+ * order (migration 6). A commit appends to the journal's last page whatever documents it
+ * touches; which rows belong to which document is kept in memory (JournalIndex), rebuilt from
+ * the journal when the store opens, and a compaction drops the journal's front: every row
+ * older than the oldest row some document still needs.
+ *
+ * This store is the journal's only writer (one server process per database file): rows another
+ * writer appended after this store last looked could be dropped by its compactions.
+ */
 export class SqliteDocumentStore implements DocumentStore {
   readonly #db: DatabaseSync
   readonly #insertUpdate: StatementSync
+  readonly #selectUpdate: StatementSync
   readonly #selectSnapshot: StatementSync
-  readonly #selectUpdates: StatementSync
   readonly #upsertSnapshot: StatementSync
-  readonly #deleteMerged: StatementSync
-  readonly #selectLastSeq: StatementSync
-  /** The newest sequence number per document: this store is the log's only writer. */
-  readonly #lastSeq = new Map<string, number>()
+  readonly #deleteBefore: StatementSync
+  readonly #selectSnapshotSeq: StatementSync
+  readonly #journal: JournalIndex
 
   constructor(db: DatabaseSync) {
     this.#db = db
     this.#insertUpdate = db.prepare(
-      'INSERT INTO document_log (name, seq, data, created_at) VALUES (?, ?, ?, ?)',
+      'INSERT INTO document_journal (name, seq, data, created_at) VALUES (?, ?, ?, ?)',
     )
+    this.#selectUpdate = db.prepare('SELECT data FROM document_journal WHERE id = ?')
     this.#selectSnapshot = db.prepare('SELECT state, through_seq FROM document_snapshots WHERE name = ?')
-    this.#selectUpdates = db.prepare(
-      'SELECT seq, data FROM document_log WHERE name = ? AND seq > ? ORDER BY seq',
-    )
     this.#upsertSnapshot = db.prepare(
       `INSERT INTO document_snapshots (name, state, through_seq, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq,
          updated_at = excluded.updated_at
        WHERE excluded.through_seq >= document_snapshots.through_seq`,
     )
-    this.#deleteMerged = db.prepare('DELETE FROM document_log WHERE name = ? AND seq <= ?')
-    // A compaction may have emptied the log: the snapshot's through_seq still counts, or a new
-    // update could get a number the snapshot claims to contain and be skipped on load.
-    this.#selectLastSeq = db.prepare(
-      `SELECT MAX(
-         COALESCE((SELECT MAX(seq) FROM document_log WHERE name = ?1), 0),
-         COALESCE((SELECT through_seq FROM document_snapshots WHERE name = ?1), 0)
-       ) AS last`,
-    )
+    this.#deleteBefore = db.prepare('DELETE FROM document_journal WHERE id < ?')
+    this.#selectSnapshotSeq = db.prepare('SELECT through_seq FROM document_snapshots WHERE name = ?')
+    this.#journal = this.#readJournal()
+  }
+
+  /**
+   * One pass over the journal: the rows each document still needs. Rows a snapshot already
+   * holds (a compaction whose deletion was cut short) are left for the next compaction to drop.
+   */
+  #readJournal(): JournalIndex {
+    const journal = new JournalIndex()
+    const rows = this.#db.prepare('SELECT id, name, seq FROM document_journal ORDER BY id').iterate()
+    const names = new Set<string>()
+    for (const row of rows as Iterable<{ id: number; name: string; seq: number }>) {
+      journal.appended(row.name, row.seq, row.id)
+      names.add(row.name)
+    }
+    for (const name of names) journal.snapshotted(name, this.#snapshotSeq(name))
+    return journal
+  }
+
+  #snapshotSeq(name: string): number {
+    const row = this.#selectSnapshotSeq.get(name) as { through_seq: number } | undefined
+    return row?.through_seq ?? 0
+  }
+
+  #lastSeqOf(name: string): number {
+    const known = this.#journal.lastSeq(name)
+    if (known !== undefined) return known
+    const seq = this.#snapshotSeq(name)
+    this.#journal.snapshotted(name, seq)
+    return seq
   }
 
   async load(name: string): Promise<StoredDocument> {
     const snapshot = this.#selectSnapshot.get(name) as { state: Uint8Array; through_seq: number } | undefined
-    const throughSeq = snapshot?.through_seq ?? 0
-    const rows = this.#selectUpdates.all(name, throughSeq) as { seq: number; data: Uint8Array }[]
-    const updates = rows.map((row) => row.data)
+    const updates = this.#journal
+      .rowsOf(name)
+      .map((id) => (this.#selectUpdate.get(id) as { data: Uint8Array }).data)
     if (snapshot) updates.unshift(snapshot.state)
-    return { updates, lastSeq: rows.at(-1)?.seq ?? throughSeq }
+    return { updates, lastSeq: this.#lastSeqOf(name) }
   }
 
   append(entries: readonly LogEntry[]): number[] {
     const now = Date.now()
-    // Numbers taken in this batch; they become the store's only once the transaction commits.
+    // Rows written in this batch; they enter the index only once the transaction commits.
+    const written: { name: string; seq: number; id: number }[] = []
     const taken = new Map<string, number>()
-    const seqs = transaction(this.#db, () =>
-      entries.map(({ name, update }) => {
+    transaction(this.#db, () => {
+      for (const { name, update } of entries) {
         const seq = (taken.get(name) ?? this.#lastSeqOf(name)) + 1
-        this.#insertUpdate.run(name, seq, update, now)
+        const { lastInsertRowid } = this.#insertUpdate.run(name, seq, update, now)
         taken.set(name, seq)
-        return seq
-      }),
-    )
-    for (const [name, seq] of taken) this.#lastSeq.set(name, seq)
-    return seqs
-  }
-
-  #lastSeqOf(name: string): number {
-    const cached = this.#lastSeq.get(name)
-    if (cached !== undefined) return cached
-    return (this.#selectLastSeq.get(name) as { last: number }).last
+        written.push({ name, seq, id: Number(lastInsertRowid) })
+      }
+    })
+    for (const { name, seq, id } of written) this.#journal.appended(name, seq, id)
+    return written.map(({ seq }) => seq)
   }
 
   async compact(name: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    const planned = this.#journal.plan(name, throughSeq)
     transaction(this.#db, () => {
       this.#upsertSnapshot.run(name, state, throughSeq, Date.now())
-      this.#deleteMerged.run(name, throughSeq)
+      this.#deleteBefore.run(planned.oldestNeededId)
     })
+    planned.apply()
   }
 
   async close(): Promise<void> {
