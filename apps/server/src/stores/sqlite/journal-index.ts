@@ -41,24 +41,26 @@ export class JournalIndex {
 
   /** Records that `name` has a snapshot through `throughSeq`: its rows up to there are merged. */
   snapshotted(name: string, throughSeq: number): void {
-    this.plan(name, throughSeq).apply()
+    this.#keepAfter(name, throughSeq)()
   }
 
   plan(name: string, throughSeq: number): PlannedSnapshot {
-    const rows = this.#rows.get(name) ?? []
-    const kept = rows.filter((row) => row.seq > throughSeq)
+    const kept = (this.#rows.get(name) ?? []).filter((row) => row.seq > throughSeq)
     let oldestNeededId = this.#newestId + 1
     for (const [other, otherRows] of this.#rows) {
       const first = other === name ? kept[0] : otherRows[0]
       if (first && first.id < oldestNeededId) oldestNeededId = first.id
     }
-    return {
-      oldestNeededId,
-      apply: () => {
-        if (kept.length > 0) this.#rows.set(name, kept)
-        else this.#rows.delete(name)
-        this.#lastSeq.set(name, Math.max(throughSeq, this.#lastSeq.get(name) ?? 0))
-      },
+    return { oldestNeededId, apply: this.#keepAfter(name, throughSeq) }
+  }
+
+  /** What recording the snapshot does, to run once it is committed. */
+  #keepAfter(name: string, throughSeq: number): () => void {
+    return () => {
+      const kept = (this.#rows.get(name) ?? []).filter((row) => row.seq > throughSeq)
+      if (kept.length > 0) this.#rows.set(name, kept)
+      else this.#rows.delete(name)
+      this.#lastSeq.set(name, Math.max(throughSeq, this.#lastSeq.get(name) ?? 0))
     }
   }
 }
