@@ -16,7 +16,7 @@ export interface PersistenceLogger {
  * Write-ahead persistence: a document is loaded from its snapshot and logged updates, and every
  * change to a loaded document goes to the update log from the document's `update` event, which
  * fires inside the transaction that applies a client's message. The log commits once per
- * event-loop turn and holds outgoing frames until then (see UpdateLog), so nothing is
+ * event-loop turn and holds acknowledgements until then (see UpdateLog), so nothing is
  * acknowledged before it is committed.
  * Hocuspocus' debounced store hook only compacts (snapshot + drop merged log rows).
  */

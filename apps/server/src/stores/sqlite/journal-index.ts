@@ -45,10 +45,10 @@ export class JournalIndex {
   }
 
   plan(name: string, throughSeq: number): PlannedSnapshot {
-    const kept = (this.#rows.get(name) ?? []).filter((row) => row.seq > throughSeq)
+    const firstKept = this.#rows.get(name)?.find((row) => row.seq > throughSeq)
     let oldestNeededId = this.#newestId + 1
     for (const [other, otherRows] of this.#rows) {
-      const first = other === name ? kept[0] : otherRows[0]
+      const first = other === name ? firstKept : otherRows[0]
       if (first && first.id < oldestNeededId) oldestNeededId = first.id
     }
     return { oldestNeededId, apply: this.#keepAfter(name, throughSeq) }
