@@ -67,6 +67,16 @@ export class UpdateLog {
   add(name: string, update: Uint8Array, origin: unknown, document: Broadcaster): void {
     if (this.#pending.length === 0) this.#gate.hold()
     this.#pending.push({ name, update, origin, document })
+    this.reserveCommit()
+  }
+
+  /**
+   * Schedules this turn's commit now, if it is not scheduled yet. A document calls this as a
+   * change begins to apply, before Hocuspocus schedules its own end-of-turn broadcast: the
+   * commit then runs first and broadcasts, corked, and Hocuspocus' callback finds nothing left.
+   * A reserved commit with nothing to write costs nothing.
+   */
+  reserveCommit(): void {
     if (this.#scheduled) return
     this.#scheduled = true
     this.#schedule(() => {

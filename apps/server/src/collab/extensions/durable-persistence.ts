@@ -46,6 +46,9 @@ export class DurablePersistence implements Extension {
   }
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
+    // Hocuspocus' own 'update' listener (registered first) schedules its broadcast; Yjs emits
+    // 'beforeObserverCalls' earlier in the same transaction, so the commit is scheduled first.
+    document.on('beforeObserverCalls', () => this.#log.reserveCommit())
     document.on('update', (update: Uint8Array, origin: unknown) => {
       this.#log.add(documentName, update, origin, document)
     })
