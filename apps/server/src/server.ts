@@ -1,12 +1,11 @@
 import type { DatabaseSync } from 'node:sqlite'
-import websocket from '@fastify/websocket'
 import type { Hocuspocus } from '@hocuspocus/server'
 import Fastify, { type FastifyInstance } from 'fastify'
-import { registerCollabRoute } from './collab/collab-route.ts'
+import { attachCollabUpgrade } from './collab/collab-upgrade.ts'
 import { createHocuspocus } from './collab/create-hocuspocus.ts'
 import { HocuspocusDocumentEditor } from './collab/hocuspocus-document-editor.ts'
 import { SendGate } from './collab/send-gate.ts'
-import { closeAllSockets, drainDocuments } from './collab/shutdown.ts'
+import { drainDocuments } from './collab/shutdown.ts'
 import { type CommitScheduler, UpdateLog } from './collab/update-log.ts'
 import type { Config } from './config.ts'
 import { registerErrorHandling } from './http/errors.ts'
@@ -64,16 +63,13 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
   hocuspocus = engine
 
   registerErrorHandling(app)
-  await app.register(websocket, {
-    options: { maxPayload: config.maxMessageBytes },
-    preClose(done) {
-      closeAllSockets(this.websocketServer)
-      done()
-    },
-  })
   registerSystemRoutes(app)
   registerApiRoutes(app, { config, services, authLimiter: new RateLimiter(config.authRateLimit, 60_000) })
-  registerCollabRoute(app, engine, gate, config)
+  const collab = attachCollabUpgrade(app.server, engine, gate, config, app.log)
+  app.addHook('preClose', (done) => {
+    collab.close()
+    done()
+  })
   if (config.metricsEnabled) registerMetricsRoute(app, engine)
   await registerWebApp(app, config.webDistDir)
 

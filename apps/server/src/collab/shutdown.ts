@@ -1,11 +1,4 @@
-import { CloseCode } from '@confer/model'
 import type { Hocuspocus } from '@hocuspocus/server'
-import type { WebSocketServer } from 'ws'
-
-/** Tells every open socket the server is restarting, so providers reconnect without fuss. */
-export function closeAllSockets(wss: WebSocketServer): void {
-  for (const client of wss.clients) client.close(CloseCode.serverRestart, 'server restarting')
-}
 
 /**
  * Runs the pending compactions and waits until Hocuspocus has unloaded every document, or the

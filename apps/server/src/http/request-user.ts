@@ -55,7 +55,7 @@ export async function requireUser(
   if (
     who.via === 'session' &&
     req.method !== 'GET' &&
-    !originAllowed(config, req.headers, isSecure(req, config))
+    !originAllowed(config, req.headers, isSecure(req.protocol, config))
   ) {
     throw new ServiceError(403, 'forbidden', 'This request did not come from a Confer page.')
   }

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply } from 'fastify'
 import type { Config } from '../config.ts'
 
 export const SESSION_COOKIE = 'confer_session'
@@ -44,6 +44,6 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
 }
 
 /** Whether the browser reached us over https: directly, through a trusted proxy, or per PUBLIC_ORIGIN. */
-export function isSecure(req: FastifyRequest, config: Config): boolean {
-  return req.protocol === 'https' || config.publicOrigin?.startsWith('https:') === true
+export function isSecure(protocol: string, config: Config): boolean {
+  return protocol === 'https' || config.publicOrigin?.startsWith('https:') === true
 }

@@ -15,7 +15,7 @@ export function registerAuthRoutes(app: FastifyInstance, { config, services, aut
     const body = parse(SignupBody, req.body)
     const user = await auth.signup(body)
     const session = await auth.issue(user.id, 'session', SESSION_TTL_MS)
-    setSessionCookie(reply, session.secret, session.expiresAt, isSecure(req, config))
+    setSessionCookie(reply, session.secret, session.expiresAt, isSecure(req.protocol, config))
     return reply.status(201).send({ user })
   })
 
@@ -24,7 +24,7 @@ export function registerAuthRoutes(app: FastifyInstance, { config, services, aut
     const body = parse(LoginBody, req.body)
     const user = await auth.login(body.email, body.password)
     const session = await auth.issue(user.id, 'session', SESSION_TTL_MS)
-    setSessionCookie(reply, session.secret, session.expiresAt, isSecure(req, config))
+    setSessionCookie(reply, session.secret, session.expiresAt, isSecure(req.protocol, config))
     return { user }
   })
 
@@ -34,7 +34,7 @@ export function registerAuthRoutes(app: FastifyInstance, { config, services, aut
       await auth.revoke(who.secret)
       events.emit('credentialRevoked', { tokenHash: hashSecret(who.secret) })
     }
-    clearSessionCookie(reply, isSecure(req, config))
+    clearSessionCookie(reply, isSecure(req.protocol, config))
     return reply.status(204).send()
   })
 
