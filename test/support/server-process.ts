@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import readline from 'node:readline'
-import { SERVER_MAIN, SERVER_NODE_FLAGS } from '../../apps/server/src/node-flags.ts'
+import { SERVER_ENV, SERVER_MAIN, SERVER_NODE_FLAGS } from '../../apps/server/src/node-flags.ts'
 
 export interface ServerProcess {
   url: string
@@ -21,6 +21,7 @@ export function spawnServer(
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry], {
     env: {
+      ...SERVER_ENV,
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',

@@ -11,6 +11,17 @@ import { pathToFileURL } from 'node:url'
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8']
 
+/**
+ * Environment the server process starts with, under whatever the operator set. glibc serves
+ * requests under 128 KB from its main heap, and V8 parses and compiles in 32 KB zone segments
+ * there: loading the bundle leaves ~10 MB of freed segments resident between live chunks, and
+ * each lazy compile later adds more. From 32 KB up, allocations get their own mappings, which go
+ * back to the system when freed. Measured: malloc heap after start 12.0 → 2.2 MB; bench S3 RSS
+ * 153–158 → 140–142 MiB; ~180 mmap/munmap pairs a second under S3 (libuv's 64 KB read
+ * buffers), CPU per update within run-to-run noise. Other C libraries ignore the variable.
+ */
+export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '32768' }
+
 /** The server's entry point in source form: tests and `pnpm dev` run it as TypeScript. */
 export const SERVER_MAIN = path.join(import.meta.dirname, 'main.ts')
 
@@ -18,13 +29,16 @@ export const SERVER_MAIN = path.join(import.meta.dirname, 'main.ts')
 export const SERVER_BUNDLE = path.resolve(import.meta.dirname, '../dist/main.mjs')
 
 /**
- * Turns this process into the server, run with SERVER_NODE_FLAGS (flags that size the heap only
+ * Turns this process into the server, run with SERVER_NODE_FLAGS and SERVER_ENV (both only
  * take effect at start). execve replaces the process: no parent is left holding memory or
  * signals, and the pid stays the same for whoever started it.
  */
 export async function becomeServer(entry: string = SERVER_BUNDLE): Promise<void> {
   if (process.execve) {
-    process.execve(process.execPath, [process.execPath, ...SERVER_NODE_FLAGS, entry], process.env)
+    process.execve(process.execPath, [process.execPath, ...SERVER_NODE_FLAGS, entry], {
+      ...SERVER_ENV,
+      ...process.env,
+    })
   }
   // Windows has no execve: run here, without the heap flags.
   await import(pathToFileURL(entry).href)
