@@ -2,7 +2,7 @@ import { CloseCode, DenyReason } from '@confer/model'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { type Person, signUp } from '../../../test/support/api-client.ts'
-import { authenticateRaw, openRawSocket, whenClosed } from './raw-socket.ts'
+import { type AuthOutcome, authenticateRaw, openRawSocket, whenClosed } from './raw-socket.ts'
 import { type RunningServer, startServer } from './test-server.ts'
 
 /** The charter of a new community of `person`: a document they may open. */
@@ -28,6 +28,21 @@ function refusedStatus(url: string): Promise<number> {
   })
 }
 
+/** A browser's handshake as a proxy forwards it (session cookie, page Origin), then its auth verdict. */
+async function authenticateForwarded(
+  s: RunningServer,
+  person: Person,
+  documentName: string,
+  headers: { origin: string; 'x-forwarded-proto': string },
+): Promise<AuthOutcome> {
+  const socket = await openRawSocket(s.wsUrl, { ...headers, cookie: person.api.cookie ?? '' })
+  try {
+    return await authenticateRaw(socket, documentName, '')
+  } finally {
+    socket.close()
+  }
+}
+
 describe('the /collab handshake', () => {
   let s: RunningServer
   let person: Person
@@ -48,17 +63,13 @@ describe('the /collab handshake', () => {
   })
 
   it('[A5] does not believe X-Forwarded-Proto unless the proxy is trusted', async () => {
-    const host = new URL(s.url).host
-    const socket = await openRawSocket(s.wsUrl, {
-      origin: `https://${host}`,
-      'x-forwarded-proto': 'https',
-      cookie: person.api.cookie ?? '',
-    })
-    expect(await authenticateRaw(socket, charter, '')).toEqual({
-      ok: false,
-      reason: DenyReason.forbiddenOrigin,
-    })
-    socket.close()
+    const origin = `https://${new URL(s.url).host}`
+    expect(await authenticateForwarded(s, person, charter, { origin, 'x-forwarded-proto': 'https' })).toEqual(
+      {
+        ok: false,
+        reason: DenyReason.forbiddenOrigin,
+      },
+    )
   })
 })
 
@@ -74,27 +85,19 @@ describe('the /collab handshake behind a trusted proxy (TRUST_PROXY)', () => {
   afterAll(() => s.close())
 
   it('[A5] takes the page origin as https when the proxy says the browser used https', async () => {
-    const host = new URL(s.url).host
-    const socket = await openRawSocket(s.wsUrl, {
-      origin: `https://${host}`,
-      'x-forwarded-proto': 'http, https',
-      cookie: person.api.cookie ?? '',
-    })
-    expect(await authenticateRaw(socket, charter, '')).toEqual({ ok: true, scope: 'read-write' })
-    socket.close()
+    const origin = `https://${new URL(s.url).host}`
+    expect(
+      await authenticateForwarded(s, person, charter, { origin, 'x-forwarded-proto': 'http, https' }),
+    ).toEqual({ ok: true, scope: 'read-write' })
   })
 
   it('[A5] still refuses an http page when the proxy says the browser used https', async () => {
-    const socket = await openRawSocket(s.wsUrl, {
-      origin: s.url,
-      'x-forwarded-proto': 'https',
-      cookie: person.api.cookie ?? '',
-    })
-    expect(await authenticateRaw(socket, charter, '')).toEqual({
+    expect(
+      await authenticateForwarded(s, person, charter, { origin: s.url, 'x-forwarded-proto': 'https' }),
+    ).toEqual({
       ok: false,
       reason: DenyReason.forbiddenOrigin,
     })
-    socket.close()
   })
 })
 
