@@ -1,7 +1,9 @@
 import path from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { CloseCode, DenyReason, readAgenda } from '@confer/model'
+import * as encoding from 'lib0/encoding'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { join, type Person, rolesFixture, signUp } from '../../../test/support/api-client.ts'
 import {
@@ -16,7 +18,7 @@ import { paragraphs, typeParagraph } from '../../../test/support/notes.ts'
 import { until } from '../../../test/support/wait.ts'
 import { hashSecret } from '../src/services/secrets.ts'
 import { DATABASE_FILE } from '../src/stores/sqlite/database.ts'
-import { authenticateRaw, openRawSocket, sendUpdate } from './raw-socket.ts'
+import { authenticateRaw, frame, MessageType, openRawSocket, sendUpdate } from './raw-socket.ts'
 import { type RunningServer, startServer } from './test-server.ts'
 
 let s: RunningServer
@@ -247,9 +249,6 @@ describe('[A7] awareness is sanitized', () => {
     // A third connection claims Bob's client id: dropped; its own id is accepted.
     const socket = await openRawSocket(s.wsUrl)
     await authenticateRaw(socket, `meeting/${meetingId}`, observer.token)
-    const { encodeAwarenessUpdate, Awareness } = await import('y-protocols/awareness')
-    const { frame, MessageType } = await import('./raw-socket.ts')
-    const encoding = await import('lib0/encoding')
     const spoofDoc = new Y.Doc()
     spoofDoc.clientID = bobId
     const spoof = new Awareness(spoofDoc)
@@ -272,6 +271,41 @@ describe('[A7] awareness is sanitized', () => {
     expect(observerSeen()).toEqual({ user: { id: observer.id, name: 'Observer', color: '#112233' } })
     expect(seen()).toEqual({ user: { id: member.id, name: 'Member', color: '#64748b' }, idle: false })
     socket.close()
+  })
+
+  it('a connection speaks for up to four client ids of its own, however often it renewed its state', async () => {
+    const documentName = `meeting/${meetingId}`
+    const alice = client(documentName, facilitator.token)
+    await waitForSynced(alice)
+    const socket = await openRawSocket(s.wsUrl)
+    await authenticateRaw(socket, documentName, observer.token)
+    // Five awarenesses on one socket, as a provider re-created five times in one tab would have.
+    const tabs = Array.from({ length: 5 }, () => new Awareness(new Y.Doc()))
+    const [first] = tabs
+    if (!first) throw new Error('no tabs')
+    const announce = (tab: Awareness, color: string) => {
+      tab.setLocalState({ user: { name: 'Observer', color } })
+      socket.send(
+        frame(documentName, MessageType.Awareness, (e) =>
+          encoding.writeVarUint8Array(e, encodeAwarenessUpdate(tab, [tab.clientID])),
+        ),
+      )
+    }
+    try {
+      // Renewals of an id already held claim nothing new.
+      for (const color of ['#000001', '#000002', '#000003']) announce(first, color)
+      for (const tab of tabs.slice(1)) announce(tab, '#112233')
+      // Messages are handled in order: once this renewal shows, everything before it was handled.
+      announce(first, '#abcdef')
+      const colorOf = (tab: Awareness) =>
+        (alice.provider.awareness?.getStates().get(tab.clientID)?.user as { color?: string } | undefined)
+          ?.color
+      await waitForAwareness(alice, () => colorOf(first) === '#abcdef', 'alice to see the last renewal')
+      expect(tabs.slice(1).map(colorOf)).toEqual(['#112233', '#112233', '#112233', undefined])
+    } finally {
+      for (const tab of tabs) tab.doc.destroy()
+      socket.close()
+    }
   })
 })
 
