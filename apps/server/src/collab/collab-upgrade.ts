@@ -8,24 +8,8 @@ import type { Config } from '../config.ts'
 import { upgradeProtocol } from '../http/request-protocol.ts'
 import { isSecure } from '../http/session-cookie.ts'
 import type { CollabContext } from './context.ts'
+import { HandshakeHeaders } from './handshake-headers.ts'
 import type { SendGate } from './send-gate.ts'
-
-/**
- * The handshake headers the collaboration hooks read: Authentication's Origin check and session
- * cookie. A hook that needs another header adds it here. Hocuspocus keeps the headers for the
- * socket's life, and a browser's full set (user agent, languages, WebSocket extensions…) would
- * be copied into every one of them.
- */
-const HOOK_HEADERS = ['origin', 'host', 'cookie'] as const
-
-function toHeaders(source: IncomingHttpHeaders): Headers {
-  const headers = new Headers()
-  for (const name of HOOK_HEADERS) {
-    const value = source[name]
-    if (value !== undefined) headers.set(name, value)
-  }
-  return headers
-}
 
 /**
  * What Hocuspocus reads of the upgrade request: its headers and its URL (for query parameters,
@@ -34,7 +18,7 @@ function toHeaders(source: IncomingHttpHeaders): Headers {
  * connection; the path alone is split instead.
  */
 function upgradeRequest(url: string, headers: IncomingHttpHeaders): Request {
-  const request: Pick<Request, 'url' | 'headers'> = { url, headers: toHeaders(headers) }
+  const request: Pick<Request, 'url' | 'headers'> = { url, headers: new HandshakeHeaders(headers) }
   return request as Request
 }
 
@@ -53,7 +37,7 @@ export interface CollabUpgrade {
  * route: a socket lives for the whole meeting, and a route would keep the handshake's Fastify
  * request and reply (and Node's request, response and header copies) reachable from it all that
  * time: bench S3 (800 sockets) measured 3 MiB more RSS that way. Only the headers the hooks
- * read are kept (HOOK_HEADERS).
+ * read are kept (HandshakeHeaders).
  * Listeners are attached synchronously because the provider sends its first frames immediately;
  * handleClose is always called so documents unload.
  */
