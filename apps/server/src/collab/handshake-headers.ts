@@ -4,9 +4,8 @@ import type { IncomingHttpHeaders } from 'node:http'
  * The handshake headers the collaboration hooks read: Authentication's Origin check and session
  * cookie. A hook that needs another header adds it here. Hocuspocus keeps the headers for the
  * socket's life, and a browser's full set (user agent, languages, WebSocket extensions…) would
- * be copied into every one of them.
+ * be copied into every one of them. In name order, as Headers iterates.
  */
-// In name order, as Headers iterates.
 const HOOK_HEADERS = ['cookie', 'host', 'origin'] as const
 
 const refuseChange = (): never => {
