@@ -64,6 +64,37 @@ describe('the store hook debounce (patched: no timer re-armed per change)', () =
   })
 })
 
+describe('hooks only Hocuspocus itself implements (patched: skipped)', () => {
+  it('still runs each hook an extension or the configuration implements, extensions configured later included', async () => {
+    const seen: string[] = []
+    const hocuspocus = new Hocuspocus({
+      quiet: true,
+      async onChange({ documentName }) {
+        seen.push(`configuration ${documentName}`)
+      },
+    })
+    hocuspocus.configure({
+      extensions: [
+        {
+          async onChange({ documentName, requestParameters }) {
+            seen.push(`extension ${documentName} ${requestParameters.toString()}`)
+          },
+        },
+      ],
+    })
+    const connection = await hocuspocus.openDirectConnection('hooked')
+    await connection.transact((doc) => doc.getMap('m').set('k', 1))
+    await vi.waitFor(() => expect(seen).toEqual(['extension hooked ', 'configuration hooked']))
+    await connection.disconnect()
+  })
+
+  it('resolves a hook nobody implements to null, as the built-in no-op did', async () => {
+    const hocuspocus = new Hocuspocus({ quiet: true })
+    await expect(hocuspocus.hooks('onAwarenessUpdate', {} as never)).resolves.toBeNull()
+    await expect(hocuspocus.hooks('beforeHandleMessage', {} as never)).resolves.toBeNull()
+  })
+})
+
 describe('changes without a request (patched: no undici)', () => {
   it('a server-side edit shows its hooks empty request headers, and never loads Node’s undici', async () => {
     // Bundled as the server ships (unused parts of Hocuspocus, which touch undici, left out), and

@@ -1,9 +1,10 @@
 import { parseDocumentName } from '@confer/model'
-import type {
-  beforeUnloadDocumentPayload,
-  Extension,
-  onChangePayload,
-  onStoreDocumentPayload,
+import {
+  type afterLoadDocumentPayload,
+  type beforeUnloadDocumentPayload,
+  type Extension,
+  isTransactionOrigin,
+  type onStoreDocumentPayload,
 } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { VersionService } from '../../services/version-service.ts'
@@ -36,20 +37,24 @@ export class VersionHistory implements Extension {
     this.#intervalMs = intervalMs
   }
 
-  #tracked(documentName: string): boolean {
+  /**
+   * Listens to the document's own updates rather than Hocuspocus' onChange hook, and only on
+   * tracked documents: an onChange hook costs every update of every document a payload, a
+   * promise chain and a parse of the request URL (bench S3).
+   */
+  async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
     const kind = parseDocumentName(documentName)?.kind
-    return kind === 'meeting' || kind === 'charter'
+    if (kind !== 'meeting' && kind !== 'charter') return
+    document.on('update', (_update: Uint8Array, origin: unknown) => this.#edited(documentName, origin))
   }
 
-  async onChange({ documentName, context }: onChangePayload): Promise<void> {
-    const userId = (context as CollabContext | undefined)?.userId
-    // Only tracked documents are pending, so the name is parsed once per version, not per update.
+  #edited(documentName: string, origin: unknown): void {
     let pending = this.#pending.get(documentName)
     if (!pending) {
-      if (!this.#tracked(documentName)) return
       pending = { editors: new Set(), lastVersionAt: this.#lastVersionAt.get(documentName) ?? 0 }
       this.#pending.set(documentName, pending)
     }
+    const userId = editorOf(origin)
     if (userId) pending.editors.add(userId)
   }
 
@@ -77,4 +82,16 @@ export class VersionHistory implements Extension {
       this.#logger.error({ err: error, documentName }, 'could not take a version')
     }
   }
+}
+
+/** Who made a change: the user of the connection it came from, or of a server-side edit's context. */
+function editorOf(origin: unknown): string | undefined {
+  if (!isTransactionOrigin(origin)) return undefined
+  const context =
+    origin.source === 'connection'
+      ? origin.connection.context
+      : origin.source === 'local'
+        ? origin.context
+        : undefined
+  return (context as CollabContext | undefined)?.userId
 }
