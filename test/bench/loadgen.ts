@@ -69,6 +69,7 @@ async function main(): Promise<void> {
         url: params.url,
         room,
         ...(params.token ? { token: params.token } : {}),
+        presence: `participant ${room} ${i}`,
         onRemoteUpdate: receive,
         onAck: (at) => {
           const sentAt = pendingAcks.shift()
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
   }
 
   const timers: NodeJS.Timeout[] = []
-  rooms.forEach((clients, r) => {
+  rooms.forEach((clients) => {
     clients.slice(0, params.typistsPerRoom).forEach((typist) => {
       timers.push(
         setInterval(() => {
@@ -116,12 +117,9 @@ async function main(): Promise<void> {
     })
     clients
       .slice(params.typistsPerRoom, params.typistsPerRoom + params.caretMoversPerRoom)
-      .forEach((mover, i) => {
+      .forEach((mover) => {
         timers.push(
-          setInterval(
-            () => mover.moveCaret(Math.floor(Math.random() * 1000), `caret ${r}-${i}`),
-            1000 / params.caretsPerSecond,
-          ),
+          setInterval(() => mover.moveCaret(Math.floor(Math.random() * 1000)), 1000 / params.caretsPerSecond),
         )
       })
   })
