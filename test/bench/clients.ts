@@ -26,7 +26,7 @@ export interface ClientOptions {
   url: string
   room: string
   token?: string
-  /** Called for every document update received from the server (not for our own). */
+  /** Called for every document update received from the server, echoes of our own included. */
   onRemoteUpdate?: (update: Uint8Array, receivedAt: number) => void
   onAck?: (receivedAt: number) => void
   /**
@@ -186,9 +186,13 @@ export class BenchClient {
 /** The key of an edit: who made it and the clock of its first character. */
 export const editKey = (client: number, clock: number): string => `${client}:${clock}`
 
-/** Keys of every inserted item in an update, to match a received edit with its send time. */
-export function editKeys(update: Uint8Array): string[] {
+/**
+ * Keys of every inserted item in an update that `receiver` did not make itself, to match a
+ * received edit with its send time. A server may echo a client's own edit back to it; that is
+ * not an edit reaching a remote participant, so it is neither a delivery nor a latency sample.
+ */
+export function remoteEditKeys(update: Uint8Array, receiver: number): string[] {
   return Y.decodeUpdate(update)
-    .structs.filter((s): s is Y.Item => s instanceof Y.Item)
+    .structs.filter((s): s is Y.Item => s instanceof Y.Item && s.id.client !== receiver)
     .map((s) => editKey(s.id.client, s.id.clock))
 }

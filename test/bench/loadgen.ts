@@ -4,7 +4,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import * as Y from 'yjs'
-import { BenchClient, editKey, editKeys, type Framing } from './clients.ts'
+import { BenchClient, editKey, type Framing, remoteEditKeys } from './clients.ts'
 import { Histogram } from './histogram.ts'
 
 export interface LoadParams {
@@ -43,9 +43,9 @@ let measuring = false
 let sent = 0
 let delivered = 0
 
-function receive(update: Uint8Array, at: number): void {
+function receive(update: Uint8Array, at: number, receiver: number): void {
   if (!measuring) return
-  for (const key of editKeys(update)) {
+  for (const key of remoteEditKeys(update, receiver)) {
     const sentAt = sendTimes.get(key)
     if (sentAt === undefined) continue
     delivered += 1
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
         room,
         ...(params.token ? { token: params.token } : {}),
         presence: `participant ${room} ${i}`,
-        onRemoteUpdate: receive,
+        onRemoteUpdate: (update, at) => receive(update, at, client.doc.clientID),
         onAck: (at) => {
           const sentAt = pendingAcks.shift()
           if (measuring && sentAt !== undefined) ack.record(at - sentAt)

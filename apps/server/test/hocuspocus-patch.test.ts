@@ -5,16 +5,32 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { Hocuspocus } from '@hocuspocus/server'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import { build } from 'rolldown'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import type WebSocket from 'ws'
+import * as Y from 'yjs'
+import { meetingFixture } from '../../../test/support/api-client.ts'
+import {
+  authenticateRaw,
+  frame,
+  MessageType,
+  nextFrameOfType,
+  openRawSocket,
+  sendUpdate,
+} from './raw-socket.ts'
+import { type RunningServer, startServer } from './test-server.ts'
 
 /**
  * What patches/@hocuspocus__server@4.7.0.patch must keep or give (patches/README.md): Hocuspocus'
  * own behaviour where the patch only makes it cheaper, and no undici for a change without a request.
  */
 
-afterEach(() => {
+const servers: RunningServer[] = []
+afterEach(async () => {
   vi.useRealTimers()
+  for (const s of servers.splice(0)) await s.close()
 })
 
 describe('the store hook debounce (patched: no timer re-armed per change)', () => {
@@ -113,5 +129,143 @@ describe('changes without a request (patched: no undici)', () => {
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
+  })
+})
+
+/** The Yjs updates (sync messages of type Update) a socket receives about `name`, in order. */
+function receivedUpdates(socket: WebSocket, name: string): Uint8Array[] {
+  const updates: Uint8Array[] = []
+  socket.on('message', (data: Buffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data))
+    if (decoding.readVarString(decoder) !== name || decoding.readVarUint(decoder) !== MessageType.Sync) return
+    if (decoding.readVarUint(decoder) === 2) updates.push(decoding.readVarUint8Array(decoder))
+  })
+  return updates
+}
+
+/** Who made the changes an update carries (their Yjs client ids). */
+const authorsOf = (update: Uint8Array) => new Set(Y.decodeUpdate(update).structs.map((s) => s.id.client))
+
+describe('updates are not echoed to their sender (patched)', () => {
+  it('[D5] sends a client’s update to every other client and only the acknowledgement back to it', async () => {
+    const s = await startServer()
+    servers.push(s)
+    const { owner, meetingId } = await meetingFixture(s.url)
+    const name = `meeting/${meetingId}`
+    const [a, b] = await Promise.all([openRawSocket(s.wsUrl), openRawSocket(s.wsUrl)])
+    for (const socket of [a, b])
+      expect(await authenticateRaw(socket, name, owner.token)).toMatchObject({ ok: true })
+    const toA = receivedUpdates(a, name)
+    const toB = receivedUpdates(b, name)
+    const docA = new Y.Doc()
+    const docB = new Y.Doc()
+
+    docA.getText('probe').insert(0, 'from a')
+    const bHearsA = nextFrameOfType(b, name, MessageType.Sync)
+    expect(await sendUpdate(a, name, Y.encodeStateAsUpdate(docA))).toBe(true)
+    await bHearsA
+    // B's reply is handled after A's update was broadcast, so an echo to A would arrive first.
+    docB.getText('probe').insert(0, 'from b')
+    const aHearsB = nextFrameOfType(a, name, MessageType.Sync)
+    expect(await sendUpdate(b, name, Y.encodeStateAsUpdate(docB))).toBe(true)
+    await aHearsB
+
+    expect(toA.map(authorsOf)).toEqual([new Set([docB.clientID])])
+    expect(toB.map(authorsOf)).toEqual([new Set([docA.clientID])])
+    a.close()
+    b.close()
+  })
+})
+
+/** An update frame for `address`, carrying everything `doc` holds. */
+const updateFrame = (address: string, doc: Y.Doc) =>
+  frame(address, MessageType.Sync, (e) => {
+    encoding.writeVarUint(e, 2)
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc))
+  })
+
+/** A document holding one change, made by a client of its own. */
+function changeBy(text: string): Y.Doc {
+  const doc = new Y.Doc()
+  doc.getText('probe').insert(0, text)
+  return doc
+}
+
+/**
+ * Two session-aware connections on one socket send their updates in one TCP write, so the server
+ * reads and applies both in one event-loop turn and broadcasts them in one flush. Resolves once
+ * both are acknowledged: every broadcast of that flush to those two connections came before.
+ */
+async function sendTogether(socket: WebSocket, a: string, b: string): Promise<{ a: Y.Doc; b: Y.Doc }> {
+  const docs = { a: changeBy('from a'), b: changeBy('from b') }
+  const acks = [
+    nextFrameOfType(socket, a, MessageType.SyncStatus),
+    nextFrameOfType(socket, b, MessageType.SyncStatus),
+  ]
+  const tcp = (socket as WebSocket & { _socket: { cork(): void; uncork(): void } })._socket
+  tcp.cork()
+  socket.send(updateFrame(a, docs.a))
+  socket.send(updateFrame(b, docs.b))
+  tcp.uncork()
+  await Promise.all(acks)
+  return docs
+}
+
+const union = (updates: Uint8Array[]) => new Set(updates.flatMap((u) => [...authorsOf(u)]))
+
+describe('updates of one turn from several clients (patched: no echo, merged only for a large fan-out)', () => {
+  it('[D5] in a small meeting, gives each sender the other’s update and not its own, and everyone else both', async () => {
+    const s = await startServer()
+    servers.push(s)
+    const { owner, meetingId } = await meetingFixture(s.url)
+    const name = `meeting/${meetingId}`
+    const [senders, watcher] = await Promise.all([openRawSocket(s.wsUrl), openRawSocket(s.wsUrl)])
+    const [a, b] = [`${name}\0a`, `${name}\0b`]
+    for (const address of [a, b])
+      expect(await authenticateRaw(senders, address, owner.token)).toMatchObject({ ok: true })
+    expect(await authenticateRaw(watcher, name, owner.token)).toMatchObject({ ok: true })
+    const [toA, toB, toWatcher] = [
+      receivedUpdates(senders, a),
+      receivedUpdates(senders, b),
+      receivedUpdates(watcher, name),
+    ]
+
+    const docs = await sendTogether(senders, a, b)
+    await vi.waitFor(() => expect(union(toWatcher)).toEqual(new Set([docs.a.clientID, docs.b.clientID])))
+    expect(union(toA)).toEqual(new Set([docs.b.clientID]))
+    expect(union(toB)).toEqual(new Set([docs.a.clientID]))
+    senders.close()
+    watcher.close()
+  })
+
+  it('[D5] in a large room, still delivers both updates of the turn to every connection', async () => {
+    const s = await startServer()
+    servers.push(s)
+    const { owner, meetingId } = await meetingFixture(s.url)
+    const name = `meeting/${meetingId}`
+    const [senders, watchers] = await Promise.all([openRawSocket(s.wsUrl), openRawSocket(s.wsUrl)])
+    const [a, b] = [`${name}\0a`, `${name}\0b`]
+    // 2 senders and 16 watchers: one extra send per connection would be more than a merge costs.
+    const watching = Array.from({ length: 16 }, (_, i) => `${name}\0w${i}`)
+    for (const address of [a, b])
+      expect(await authenticateRaw(senders, address, owner.token)).toMatchObject({ ok: true })
+    for (const address of watching)
+      expect(await authenticateRaw(watchers, address, owner.token)).toMatchObject({ ok: true })
+    const received = new Map(
+      [...watching, a, b].map((address) => [
+        address,
+        receivedUpdates(address === a || address === b ? senders : watchers, address),
+      ]),
+    )
+
+    const docs = await sendTogether(senders, a, b)
+    const both = new Set([docs.a.clientID, docs.b.clientID])
+    await vi.waitFor(() => {
+      for (const address of watching) expect(union(received.get(address) ?? [])).toEqual(both)
+    })
+    expect(union(received.get(a) ?? [])).toContain(docs.b.clientID)
+    expect(union(received.get(b) ?? [])).toContain(docs.a.clientID)
+    senders.close()
+    watchers.close()
   })
 })

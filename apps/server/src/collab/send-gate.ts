@@ -33,8 +33,8 @@ function isAcknowledgement(frame: Uint8Array): boolean {
  * everyone's latency (bench S2 and S4, test/bench/BASELINE.md).
  *
  * Around a commit the gate can also cork: the update log broadcasts the turn's updates just
- * before committing, so a sender's copy of its own update and its acknowledgement leave in one
- * system call instead of two (bench S3: one write fewer per update).
+ * before committing, so whatever a sender is sent in that broadcast (another client's update of
+ * the same turn; its own is not echoed back) and its acknowledgement leave in one system call.
  */
 export class SendGate {
   #held = false

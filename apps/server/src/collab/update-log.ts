@@ -34,8 +34,8 @@ interface Pending extends LogEntry {
  * before its update is committed.
  *
  * Just before committing, the changed documents broadcast what this turn brought (Hocuspocus
- * would do so in its own end-of-turn callback): the other clients get it at once, and each
- * sender's copy waits, corked, to leave in one write with its acknowledgement.
+ * would do so in its own end-of-turn callback): the other clients get it at once, and whatever
+ * a sender is sent waits, corked, to leave in one write with its acknowledgement.
  *
  * A failed commit closes each sender's socket before the gate opens: the held acknowledgements
  * are dropped, and the providers keep their changes as unsynced and send them again on
