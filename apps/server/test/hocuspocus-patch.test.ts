@@ -146,15 +146,29 @@ function receivedUpdates(socket: WebSocket, name: string): Uint8Array[] {
 /** Who made the changes an update carries (their Yjs client ids). */
 const authorsOf = (update: Uint8Array) => new Set(Y.decodeUpdate(update).structs.map((s) => s.id.client))
 
+/** A running server with one meeting and two raw sockets; `join` authenticates a socket to addresses of it. */
+async function meetingWithTwoSockets() {
+  const s = await startServer()
+  servers.push(s)
+  const { owner, meetingId } = await meetingFixture(s.url)
+  const name = `meeting/${meetingId}`
+  const sockets = await Promise.all([openRawSocket(s.wsUrl), openRawSocket(s.wsUrl)])
+  const join = async (socket: WebSocket, ...addresses: string[]) => {
+    for (const address of addresses)
+      expect(await authenticateRaw(socket, address, owner.token)).toMatchObject({ ok: true })
+  }
+  return { name, sockets, join }
+}
+
 describe('updates are not echoed to their sender (patched)', () => {
   it('[D5] sends a client’s update to every other client and only the acknowledgement back to it', async () => {
-    const s = await startServer()
-    servers.push(s)
-    const { owner, meetingId } = await meetingFixture(s.url)
-    const name = `meeting/${meetingId}`
-    const [a, b] = await Promise.all([openRawSocket(s.wsUrl), openRawSocket(s.wsUrl)])
-    for (const socket of [a, b])
-      expect(await authenticateRaw(socket, name, owner.token)).toMatchObject({ ok: true })
+    const {
+      name,
+      sockets: [a, b],
+      join,
+    } = await meetingWithTwoSockets()
+    await join(a, name)
+    await join(b, name)
     const toA = receivedUpdates(a, name)
     const toB = receivedUpdates(b, name)
     const docA = new Y.Doc()
@@ -215,15 +229,14 @@ const union = (updates: Uint8Array[]) => new Set(updates.flatMap((u) => [...auth
 
 describe('updates of one turn from several clients (patched: no echo, merged only for a large fan-out)', () => {
   it('[D5] in a small meeting, gives each sender the other’s update and not its own, and everyone else both', async () => {
-    const s = await startServer()
-    servers.push(s)
-    const { owner, meetingId } = await meetingFixture(s.url)
-    const name = `meeting/${meetingId}`
-    const [senders, watcher] = await Promise.all([openRawSocket(s.wsUrl), openRawSocket(s.wsUrl)])
+    const {
+      name,
+      sockets: [senders, watcher],
+      join,
+    } = await meetingWithTwoSockets()
     const [a, b] = [`${name}\0a`, `${name}\0b`]
-    for (const address of [a, b])
-      expect(await authenticateRaw(senders, address, owner.token)).toMatchObject({ ok: true })
-    expect(await authenticateRaw(watcher, name, owner.token)).toMatchObject({ ok: true })
+    await join(senders, a, b)
+    await join(watcher, name)
     const [toA, toB, toWatcher] = [
       receivedUpdates(senders, a),
       receivedUpdates(senders, b),
@@ -239,18 +252,16 @@ describe('updates of one turn from several clients (patched: no echo, merged onl
   })
 
   it('[D5] in a large room, still delivers both updates of the turn to every connection', async () => {
-    const s = await startServer()
-    servers.push(s)
-    const { owner, meetingId } = await meetingFixture(s.url)
-    const name = `meeting/${meetingId}`
-    const [senders, watchers] = await Promise.all([openRawSocket(s.wsUrl), openRawSocket(s.wsUrl)])
+    const {
+      name,
+      sockets: [senders, watchers],
+      join,
+    } = await meetingWithTwoSockets()
     const [a, b] = [`${name}\0a`, `${name}\0b`]
     // 2 senders and 16 watchers: one extra send per connection would be more than a merge costs.
     const watching = Array.from({ length: 16 }, (_, i) => `${name}\0w${i}`)
-    for (const address of [a, b])
-      expect(await authenticateRaw(senders, address, owner.token)).toMatchObject({ ok: true })
-    for (const address of watching)
-      expect(await authenticateRaw(watchers, address, owner.token)).toMatchObject({ ok: true })
+    await join(senders, a, b)
+    await join(watchers, ...watching)
     const received = new Map(
       [...watching, a, b].map((address) => [
         address,
