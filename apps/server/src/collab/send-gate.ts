@@ -6,6 +6,13 @@ import type { WebSocket } from 'ws'
 const OPEN = 1
 
 /**
+ * How many sockets one event-loop turn writes to. Each write is a system call (~10–100 µs on
+ * the bench machines), so a broadcast to a 200-client room written at once stalled the loop
+ * for 20–35 ms (bench S4); in slices, the server reads and answers between them.
+ */
+export const SOCKETS_PER_SLICE = 50
+
+/**
  * The TCP socket under a ws WebSocket. ws has no public way to batch frames, but its own
  * sendFrame corks and uncorks this same socket, which nests under an outer cork.
  */
@@ -22,74 +29,119 @@ function isAcknowledgement(frame: Uint8Array): boolean {
 }
 
 /**
- * Holds acknowledgements while an update has been received but not yet committed. Hocuspocus
- * acknowledges an update (SyncStatus) right after applying it, before the update log's batched
- * commit runs at the end of the event-loop turn; holding the acknowledgements until the commit
- * means no provider drops a change from its unsynced set before the change is durable.
+ * Every frame the server sends goes through the gate, which does two things.
  *
- * Every other frame (the broadcast of the update itself, awareness, sync replies) goes out
- * without waiting for the commit: a client that sees an uncommitted update holds a copy of it
- * and sends it back when it syncs again, so waiting would only add the commit's time to
+ * It holds acknowledgements while an update has been received but not yet committed.
+ * Hocuspocus acknowledges an update (SyncStatus) right after applying it, before the update
+ * log's batched commit runs at the end of the event-loop turn; holding the acknowledgements
+ * until the commit means no provider drops a change from its unsynced set before the change is
+ * durable. Every other frame (the broadcast of the update itself, awareness, sync replies) goes
+ * out without waiting for the commit: a client that sees an uncommitted update holds a copy of
+ * it and sends it back when it syncs again, so waiting would only add the commit's time to
  * everyone's latency (bench S2 and S4, test/bench/BASELINE.md).
  *
- * Around a commit the gate can also cork: the update log broadcasts the turn's updates just
- * before committing, so whatever a sender is sent in that broadcast (another client's update of
- * the same turn; its own is not echoed back) and its acknowledgement leave in one system call.
+ * And it batches writes: a socket sent to is corked until the current callback ends, so all it
+ * is sent meanwhile (an update and an awareness change of one flush, a sender's broadcast and
+ * its acknowledgement around a commit) leaves in one system call, and at most
+ * SOCKETS_PER_SLICE sockets are written per turn, the rest in the turns after, in the order
+ * they were first sent to. A socket's frames always leave in the order they were sent.
  */
 export class SendGate {
   #held = false
   #queue: { socket: WebSocket; frame: Uint8Array }[] = []
-  #corking = false
-  /** TCP sockets corked since `cork`, each uncorked exactly once. */
+  /** Between `cork` and `uncorkUnheld`: the commit decides when to write. */
+  #committing = false
+  /** TCP sockets corked and not yet written, in the order they were first sent to. */
   readonly #corked = new Set<Duplex>()
+  #drainScheduled = false
+  #sliceScheduled = false
 
   /** Queues acknowledgements from now on, until `release`. */
   hold(): void {
     this.#held = true
   }
 
-  /** Corks every socket sent to from now on, until `uncorkUnheld` or `release`. */
+  /** Keeps every socket sent to from now on corked until `uncorkUnheld` or `release`. */
   cork(): void {
-    this.#corking = true
+    this.#committing = true
   }
 
-  /** Lets out what corked sockets owed no acknowledgement have buffered: they wait for nothing. */
+  /** Writes what sockets owed no acknowledgement have buffered: they wait for nothing. */
   uncorkUnheld(): void {
-    this.#corking = false
+    this.#committing = false
     const owed = new Set<Duplex | undefined>(this.#queue.map(({ socket }) => tcpOf(socket)))
-    for (const tcp of this.#corked) {
-      if (owed.has(tcp)) continue
-      this.#corked.delete(tcp)
-      tcp.uncork()
-    }
+    this.#drain(owed)
   }
 
   /**
    * Sends what was held, in order; frames for sockets closed meanwhile are dropped. A socket owed
-   * several acknowledgements gets them, and whatever was corked before them, in one system call.
+   * several acknowledgements gets them, and whatever was corked before them, in one system call,
+   * right away; sockets still corked beyond the commit's slice wait for the next turn.
    */
   release(): void {
     this.#held = false
-    this.#corking = false
+    this.#committing = false
     const queue = this.#queue
     this.#queue = []
+    const owed: Duplex[] = []
     try {
       for (const { socket, frame } of queue) {
         if (socket.readyState !== OPEN) continue
-        this.#corkOnce(socket)
+        const tcp = this.#corkOnce(socket)
+        if (tcp) owed.push(tcp)
         socket.send(frame)
       }
     } finally {
-      for (const tcp of this.#corked) tcp.uncork()
-      this.#corked.clear()
+      for (const tcp of owed) this.#write(tcp)
+      if (this.#corked.size > 0) this.#scheduleSlice()
     }
   }
 
-  #corkOnce(socket: WebSocket): void {
+  /** Corks the socket's TCP socket unless it is corked already; returns it. */
+  #corkOnce(socket: WebSocket): Duplex | undefined {
     const tcp = tcpOf(socket)
-    if (!tcp || this.#corked.has(tcp)) return
+    if (!tcp || this.#corked.has(tcp)) return tcp
     tcp.cork()
     this.#corked.add(tcp)
+    if (!this.#committing) this.#scheduleDrain()
+    return tcp
+  }
+
+  #write(tcp: Duplex): void {
+    if (this.#corked.delete(tcp)) tcp.uncork()
+  }
+
+  /** Writes once the current callback is done, so everything it sends is batched. */
+  #scheduleDrain(): void {
+    if (this.#drainScheduled) return
+    this.#drainScheduled = true
+    process.nextTick(() => {
+      this.#drainScheduled = false
+      if (!this.#committing) this.#drain()
+    })
+  }
+
+  /** Writes up to a slice of corked sockets (but `except`), and schedules the next slice. */
+  #drain(except?: ReadonlySet<Duplex | undefined>): void {
+    let written = 0
+    for (const tcp of this.#corked) {
+      if (except?.has(tcp)) continue
+      if (written === SOCKETS_PER_SLICE) {
+        this.#scheduleSlice()
+        return
+      }
+      this.#write(tcp)
+      written++
+    }
+  }
+
+  #scheduleSlice(): void {
+    if (this.#sliceScheduled) return
+    this.#sliceScheduled = true
+    setImmediate(() => {
+      this.#sliceScheduled = false
+      if (!this.#committing) this.#drain()
+    })
   }
 
   /** The socket Hocuspocus is given: acknowledgements go through the gate, the rest straight through. */
@@ -97,9 +149,12 @@ export class SendGate {
     return {
       send: (frame) => {
         const bytes = frame as Uint8Array
-        if (this.#corking) this.#corkOnce(socket)
-        if (this.#held && isAcknowledgement(bytes)) this.#queue.push({ socket, frame: bytes })
-        else socket.send(bytes)
+        if (this.#held && isAcknowledgement(bytes)) {
+          this.#queue.push({ socket, frame: bytes })
+          return
+        }
+        this.#corkOnce(socket)
+        socket.send(bytes)
       },
       close: (code, reason) => socket.close(code, reason),
       get readyState() {
