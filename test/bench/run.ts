@@ -11,7 +11,7 @@ import { type Measurement, measureRoomLoad } from './measure.ts'
 import { waitForIdleCpu } from './proc-stats.ts'
 import { markdown, type Row } from './report.ts'
 import { COLD_LOAD_SIZES, roomScenarios, STORM_CLIENTS } from './scenarios.ts'
-import { prepareTargets, startConfer, startReference } from './targets.ts'
+import { prepareConferBuild, prepareTargets, startConfer, startReference } from './targets.ts'
 
 const quick = process.argv.includes('--quick')
 /** `--only S2,S3`: just those scenarios, for iterating on one number; the default runs them all. */
@@ -21,6 +21,13 @@ const wanted = (id: string) => only === null || only.has(id)
 /** `--rounds N`: rounds per scenario (default 3, --quick 1). */
 const roundsArg = Number(process.argv[process.argv.indexOf('--rounds') + 1])
 const rounds = process.argv.includes('--rounds') && roundsArg > 0 ? roundsArg : quick ? 1 : 3
+/**
+ * `--against <checkout>`: the reference column is Confer built from another checkout instead
+ * (an A/B of two versions; a change smaller than the machine's drift between runs shows only
+ * when both run in the same rounds). Targets then compare with nothing: ignore them.
+ */
+const againstArg = process.argv[process.argv.indexOf('--against') + 1]
+const against = process.argv.includes('--against') && againstArg ? againstArg : null
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
@@ -75,6 +82,8 @@ function compared(
 }
 
 await prepareTargets()
+const control = against === null ? null : await prepareConferBuild(against)
+if (against !== null) notes.push(`A/B run: the reference column is Confer built from ${against}.`)
 
 const atMost = (factor: number) => (_c: number, ratio: number | null) => ratio !== null && ratio <= factor
 
@@ -86,7 +95,11 @@ for (const scenario of roomScenarios(quick).filter((s) => wanted(s.id))) {
     for (const kind of order) {
       await waitForIdleCpu()
       const target =
-        kind === 'confer' ? await startConfer(scenario.load.rooms) : await startReference(scenario.load.rooms)
+        kind === 'confer'
+          ? await startConfer(scenario.load.rooms)
+          : control
+            ? await startConfer(scenario.load.rooms, undefined, control)
+            : await startReference(scenario.load.rooms)
       try {
         measured[kind].push(await measureRoomLoad(target, scenario.load))
       } finally {

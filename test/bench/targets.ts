@@ -4,10 +4,10 @@ import { stripTypeScriptTypes } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
-import { SERVER_BUNDLE } from '../../apps/server/src/node-flags.ts'
+import { SERVER_BUNDLE, SERVER_ENV, SERVER_NODE_FLAGS } from '../../apps/server/src/node-flags.ts'
 import { buildServer } from '../../scripts/lib/server-build.ts'
 import { signUp } from '../support/api-client.ts'
-import { type ServerProcess, spawnServer } from '../support/server-process.ts'
+import { type ServerProcess, type ServerRuntime, spawnServer } from '../support/server-process.ts'
 import type { Framing } from './clients.ts'
 
 /** A server under test, started fresh for each measurement. */
@@ -46,12 +46,46 @@ async function json<T>(url: string): Promise<T> {
   return (await fetch(url)).json() as Promise<T>
 }
 
+/** A build of Confer: its bundle, and the Node flags and environment it starts with. */
+export interface ConferBuild extends ServerRuntime {
+  bundle: string
+}
+
+/** This checkout's build, the one `prepareTargets` makes. */
+export const THIS_BUILD: ConferBuild = {
+  bundle: SERVER_BUNDLE,
+  nodeFlags: SERVER_NODE_FLAGS,
+  env: SERVER_ENV,
+}
+
+/**
+ * Another checkout's build (`bench --against <dir>`, e.g. a `git worktree` of an earlier
+ * commit, with its dependencies installed), bundled by that checkout's own build script and run
+ * with its own flags: two versions of Confer measured in one run, interleaved and paired.
+ */
+export async function prepareConferBuild(checkout: string): Promise<ConferBuild> {
+  const root = path.resolve(checkout)
+  const flags = (await import(
+    path.join(root, 'apps/server/src/node-flags.ts')
+  )) as typeof import('../../apps/server/src/node-flags.ts')
+  const builder = (await import(
+    path.join(root, 'scripts/lib/server-build.ts')
+  )) as typeof import('../../scripts/lib/server-build.ts')
+  if (!(await builder.buildServer())) throw new Error(`the server bundle of ${root} did not build`)
+  return { bundle: flags.SERVER_BUNDLE, nodeFlags: flags.SERVER_NODE_FLAGS, env: flags.SERVER_ENV }
+}
+
 /** Confer with auth and the durable store on, and `rooms` meetings of one community. */
-export async function startConfer(rooms: number, dataDir?: string): Promise<Target> {
+export async function startConfer(
+  rooms: number,
+  dataDir?: string,
+  build: ConferBuild = THIS_BUILD,
+): Promise<Target> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'confer-bench-'))
   const server = await spawnServer(
     { DATA_DIR: dir, METRICS_ENABLED: 'true', MAX_MESSAGE_BYTES: String(64 * 1024 * 1024) },
-    SERVER_BUNDLE,
+    build.bundle,
+    build,
   )
   const person = await signUp(server.url, 'Bench facilitator')
   const community = await person.api.post<{ community: { id: string } }>('/api/communities', {

@@ -10,6 +10,12 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
+/** The Node flags and environment a server starts with (`apps/server/src/node-flags.ts`). */
+export interface ServerRuntime {
+  nodeFlags: readonly string[]
+  env: Readonly<Record<string, string>>
+}
+
 /**
  * The real server as its own process, with the Node flags `pnpm start` gives it, so a test can
  * kill -9 it. Tests run the TypeScript sources; the benchmark passes the bundle `pnpm start`
@@ -18,10 +24,11 @@ export interface ServerProcess {
 export function spawnServer(
   env: Record<string, string>,
   entry: string = SERVER_MAIN,
+  runtime: ServerRuntime = { nodeFlags: SERVER_NODE_FLAGS, env: SERVER_ENV },
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry], {
+  const child = spawn(process.execPath, [...runtime.nodeFlags, entry], {
     env: {
-      ...SERVER_ENV,
+      ...runtime.env,
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
