@@ -144,7 +144,7 @@ export class SendGate {
     })
   }
 
-  /** The socket Hocuspocus is given: acknowledgements go through the gate, the rest straight through. */
+  /** The socket Hocuspocus is given: acknowledgements may be held, every frame is batched. */
   wrap(socket: WebSocket): WebSocketLike {
     return {
       send: (frame) => {
