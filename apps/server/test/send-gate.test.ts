@@ -74,4 +74,26 @@ describe('SendGate write batching', () => {
     expect(seen.every((frames) => frames[0] === 1 && frames[1] === 2)).toBe(true)
     expect(stillCorked()).toBe(0)
   })
+
+  it('frames a payload of every length class once, and each socket receives it byte for byte', async () => {
+    const gate = new SendGate()
+    const ends = [0, 1].map((i) => {
+      const [socket, client] = [serverSockets[i], clients[i]]
+      if (!socket || !client) throw new Error('the test needs two connected clients')
+      const frames: Buffer[] = []
+      client.on('message', (data: Buffer) => frames.push(data))
+      return { send: gate.wrap(socket).send, frames }
+    })
+    // 7-bit, 16-bit and 64-bit payload lengths (RFC 6455 §5.2), each with distinct content.
+    const payloads = [0, 125, 126, 65_535, 65_536, 200_000].map((length) =>
+      Uint8Array.from({ length }, (_, i) => (i * 31 + length) % 256),
+    )
+    for (const payload of payloads) for (const end of ends) end.send(payload)
+    // A different payload right after a broadcast is framed anew, not served from the last one.
+    const last = numbered(7)
+    ends[1]?.send(last)
+
+    const expected = [payloads, [...payloads, last]].map((frames) => frames.map((f) => Buffer.from(f)))
+    await vi.waitFor(() => expect(ends.map((end) => end.frames)).toEqual(expected))
+  })
 })

@@ -2,6 +2,7 @@ import type { Duplex } from 'node:stream'
 import { MessageType, type WebSocketLike } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import type { WebSocket } from 'ws'
+import { binaryFrame } from './binary-frame.ts'
 
 const OPEN = 1
 
@@ -55,6 +56,9 @@ export class SendGate {
   readonly #corked = new Set<Duplex>()
   #drainScheduled = false
   #sliceScheduled = false
+  /** The last payload framed and its frame: a broadcast sends one payload to every socket in turn. */
+  #lastPayload: Uint8Array | null = null
+  #lastFrame: Buffer | null = null
 
   /** Queues acknowledgements from now on, until `release`. */
   hold(): void {
@@ -87,14 +91,38 @@ export class SendGate {
     try {
       for (const { socket, frame } of queue) {
         if (socket.readyState !== OPEN) continue
-        const tcp = this.#corkOnce(socket)
+        const tcp = this.#send(socket, frame)
         if (tcp) owed.push(tcp)
-        socket.send(frame)
       }
     } finally {
       for (const tcp of owed) this.#write(tcp)
       if (this.#corked.size > 0) this.#scheduleSlice()
     }
+  }
+
+  /**
+   * Sends a frame through the socket's corked TCP socket; returns that TCP socket. ws frames
+   * every send on its own (a header buffer, an options object, two stream writes); a broadcast
+   * sends one payload to many sockets, so it is framed once and the same bytes are written to
+   * each. Only an open socket without extensions (no compression) is written to directly, where
+   * ws itself would write the same bytes at once; anything else goes through ws.
+   */
+  #send(socket: WebSocket, payload: Uint8Array): Duplex | undefined {
+    const tcp = this.#corkOnce(socket)
+    if (tcp && socket.readyState === OPEN && socket.extensions === '') {
+      tcp.write(this.#framed(payload))
+    } else {
+      socket.send(payload)
+    }
+    return tcp
+  }
+
+  #framed(payload: Uint8Array): Buffer {
+    if (payload !== this.#lastPayload || this.#lastFrame === null) {
+      this.#lastPayload = payload
+      this.#lastFrame = binaryFrame(payload)
+    }
+    return this.#lastFrame
   }
 
   /** Corks the socket's TCP socket unless it is corked already; returns it. */
@@ -123,6 +151,9 @@ export class SendGate {
 
   /** Writes up to a slice of corked sockets (but `except`), and schedules the next slice. */
   #drain(except?: ReadonlySet<Duplex | undefined>): void {
+    // The broadcast is over by now; a payload (up to a whole document) is not kept past it.
+    this.#lastPayload = null
+    this.#lastFrame = null
     let written = 0
     for (const tcp of this.#corked) {
       if (except?.has(tcp)) continue
@@ -153,8 +184,7 @@ export class SendGate {
           this.#queue.push({ socket, frame: bytes })
           return
         }
-        this.#corkOnce(socket)
-        socket.send(bytes)
+        this.#send(socket, bytes)
       },
       close: (code, reason) => socket.close(code, reason),
       get readyState() {
