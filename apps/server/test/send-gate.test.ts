@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream'
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
+import { COPY_LIMIT } from '../src/collab/binary-frame.ts'
 import { SendGate, SOCKETS_PER_SLICE } from '../src/collab/send-gate.ts'
 import { frame, MessageType } from './raw-socket.ts'
 
@@ -84,8 +85,9 @@ describe('SendGate write batching', () => {
       client.on('message', (data: Buffer) => frames.push(data))
       return { send: gate.wrap(socket).send, frames }
     })
-    // 7-bit, 16-bit and 64-bit payload lengths (RFC 6455 §5.2), each with distinct content.
-    const payloads = [0, 125, 126, 65_535, 65_536, 200_000].map((length) =>
+    // 7-bit, 16-bit and 64-bit payload lengths (RFC 6455 §5.2), copied behind the header up to
+    // COPY_LIMIT and written after it beyond; each with distinct content.
+    const payloads = [0, 125, 126, COPY_LIMIT, COPY_LIMIT + 1, 65_535, 65_536, 200_000].map((length) =>
       Uint8Array.from({ length }, (_, i) => (i * 31 + length) % 256),
     )
     for (const payload of payloads) for (const end of ends) end.send(payload)

@@ -2,7 +2,7 @@ import type { Duplex } from 'node:stream'
 import { MessageType, type WebSocketLike } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import type { WebSocket } from 'ws'
-import { binaryFrame } from './binary-frame.ts'
+import { binaryFrame, COPY_LIMIT, frameHeader } from './binary-frame.ts'
 
 const OPEN = 1
 
@@ -110,7 +110,13 @@ export class SendGate {
   #send(socket: WebSocket, payload: Uint8Array): Duplex | undefined {
     const tcp = this.#corkOnce(socket)
     if (tcp && socket.readyState === OPEN && socket.extensions === '') {
-      tcp.write(this.#framed(payload))
+      if (payload.byteLength > COPY_LIMIT) {
+        // A document-sized payload is not copied: header and payload leave in one writev.
+        tcp.write(frameHeader(payload.byteLength))
+        tcp.write(payload)
+      } else {
+        tcp.write(this.#framed(payload))
+      }
     } else {
       socket.send(payload)
     }
@@ -151,7 +157,7 @@ export class SendGate {
 
   /** Writes up to a slice of corked sockets (but `except`), and schedules the next slice. */
   #drain(except?: ReadonlySet<Duplex | undefined>): void {
-    // The broadcast is over by now; a payload (up to a whole document) is not kept past it.
+    // The broadcast is over by now: its frame is not kept past it.
     this.#lastPayload = null
     this.#lastFrame = null
     let written = 0
