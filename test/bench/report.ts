@@ -5,6 +5,8 @@ export interface Row {
   reference: number | null
   /** Confer / reference, the median of per-round ratios where both ran (lower is better for every metric here). */
   ratio: number | null
+  /** The lowest and highest per-round ratio: how far one round can be from the median. */
+  ratioRange: [number, number] | null
   target: string
   met: boolean | null
 }
@@ -16,11 +18,11 @@ export function markdown(rows: Row[], machine: string, notes: string[]): string 
   const lines = [
     `Machine: ${machine}`,
     '',
-    '| scenario | metric | Confer | reference | ratio | target | met |',
-    '|---|---|---:|---:|---:|---|---|',
+    '| scenario | metric | Confer | reference | ratio | rounds | target | met |',
+    '|---|---|---:|---:|---:|---:|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.scenario} | ${r.metric} | ${fmt(r.confer)} | ${fmt(r.reference)} | ${fmt(r.ratio)} | ${r.target} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} |`,
+        `| ${r.scenario} | ${r.metric} | ${fmt(r.confer)} | ${fmt(r.reference)} | ${fmt(r.ratio)} | ${r.ratioRange ? `${fmt(r.ratioRange[0])}–${fmt(r.ratioRange[1])}` : ''} | ${r.target} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} |`,
     ),
   ]
   if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`))

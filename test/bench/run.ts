@@ -44,7 +44,7 @@ const raw: Record<string, unknown> = {}
 function row(
   scenario: string,
   metric: string,
-  values: { confer: number | null; reference: number | null; ratio?: number | null },
+  values: { confer: number | null; reference: number | null; ratio?: number | null; ratios?: number[] },
   target: string,
   /** Whether the target is met, given Confer's value and the Confer/reference ratio. */
   limit?: (confer: number, ratio: number | null) => boolean,
@@ -57,6 +57,10 @@ function row(
     confer,
     reference,
     ratio,
+    ratioRange:
+      values.ratios && values.ratios.length > 1
+        ? [round2(Math.min(...values.ratios)), round2(Math.max(...values.ratios))]
+        : null,
     target,
     met: limit && confer !== null ? limit(confer, ratio) : null,
   })
@@ -69,7 +73,7 @@ function row(
 function compared(
   measured: Record<'confer' | 'reference', Measurement[]>,
   f: (m: Measurement) => number,
-): { confer: number; reference: number; ratio: number | null } {
+): { confer: number; reference: number; ratio: number | null; ratios: number[] } {
   const ratios = measured.confer.flatMap((m, i) => {
     const ref = measured.reference[i]
     return ref && f(ref) > 0 ? [f(m) / f(ref)] : []
@@ -78,6 +82,7 @@ function compared(
     confer: round2(median(measured.confer.map(f))),
     reference: round2(median(measured.reference.map(f))),
     ratio: ratios.length > 0 ? round2(median(ratios)) : null,
+    ratios,
   }
 }
 
