@@ -56,7 +56,11 @@ export class SendGate {
   readonly #corked = new Set<Duplex>()
   #drainScheduled = false
   #sliceScheduled = false
-  /** The last payload framed and its frame: a broadcast sends one payload to every socket in turn. */
+  /**
+   * The last payload framed and its frame: a broadcast sends one payload to every socket in turn.
+   * Known by identity, which holds because no sender changes an array once sent (Hocuspocus
+   * encodes a new one per message; a connection's acknowledgement is built once and never changed).
+   */
   #lastPayload: Uint8Array | null = null
   #lastFrame: Buffer | null = null
 
