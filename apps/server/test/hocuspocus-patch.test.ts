@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { Hocuspocus } from '@hocuspocus/server'
+import { Document, Hocuspocus } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { build } from 'rolldown'
@@ -278,5 +278,76 @@ describe('updates of one turn from several clients (patched: no echo, merged onl
     expect(union(received.get(b) ?? [])).toContain(docs.a.clientID)
     senders.close()
     watchers.close()
+  })
+})
+
+describe('the address each message starts with (patched: decoded again only when it changes)', () => {
+  it('routes every message of a socket to its own connection, however the addresses alternate', async () => {
+    const {
+      name,
+      sockets: [socket],
+      join,
+    } = await meetingWithTwoSockets()
+    // Same length, different last byte: the case a stale cached address would get wrong.
+    const [a, b] = [`${name}\0a`, `${name}\0b`]
+    if (!socket) throw new Error('no socket')
+    await join(socket, a, b)
+    const acknowledged: string[] = []
+    socket.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data))
+      const address = decoding.readVarString(decoder)
+      if (decoding.readVarUint(decoder) === MessageType.SyncStatus) acknowledged.push(address)
+    })
+
+    const sent = [a, b, a, a, b, b, a]
+    for (const [i, address] of sent.entries()) socket.send(updateFrame(address, changeBy(`change ${i}`)))
+    await vi.waitFor(() => expect(acknowledged).toHaveLength(sent.length))
+    // Each connection works through its own queue, so only the counts per address are certain.
+    expect(acknowledged.filter((address) => address === a)).toHaveLength(4)
+    expect(acknowledged.filter((address) => address === b)).toHaveLength(3)
+    socket.close()
+  })
+})
+
+describe('document events (patched: emitted without copying the listeners)', () => {
+  it('reach the listeners registered when the event began, each once, in order', () => {
+    const document = new Document('events')
+    const heard: string[] = []
+    const late = () => heard.push('late')
+    const second = () => heard.push('second')
+    const first = () => {
+      heard.push('first')
+      // As with lib0's emit: a listener added now misses this event, one removed now still gets it.
+      document.on('update', late)
+      document.off('update', second)
+    }
+    document.on('update', first)
+    document.on('update', second)
+    document.once('update', () => heard.push('once'))
+
+    document.getText('t').insert(0, 'x')
+    expect(heard).toEqual(['first', 'second', 'once'])
+    heard.length = 0
+    document.off('update', first)
+    document.getText('t').insert(0, 'y')
+    expect(heard).toEqual(['late'])
+    document.destroy()
+  })
+
+  it('gives a lone listener the event’s arguments, and a listener it adds only the next event', () => {
+    const document = new Document('lone')
+    const updates: Uint8Array[] = []
+    const afterwards = (update: Uint8Array) => updates.push(update)
+    document.once('update', () => document.on('update', afterwards))
+
+    document.getText('t').insert(0, 'x')
+    expect(updates).toEqual([])
+    const replica = new Y.Doc()
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(document))
+    document.getText('t').insert(1, 'y')
+    expect(updates).toHaveLength(1)
+    for (const update of updates) Y.applyUpdate(replica, update)
+    expect(replica.getText('t').toString()).toBe('xy')
+    document.destroy()
   })
 })
