@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { DEFAULT_MAX_MESSAGE_BYTES } from '@confer/model'
+import { DEFAULT_LIMITS, DEFAULT_MAX_MESSAGE_BYTES, type Limits } from '@confer/model'
 import { z } from 'zod'
 
 /** Server configuration, read once from the environment (DESIGN §3 "Running"). */
@@ -26,6 +26,8 @@ export interface Config {
   versionIntervalMs: number
   /** Serve GET /api/metrics to loopback callers (benchmarks, local monitoring). */
   metricsEnabled: boolean
+  /** What one socket, address, account and document may cost (packages/model limits.ts). */
+  limits: Limits
 }
 
 const port = z.coerce.number().int().min(0).max(65535)
@@ -51,6 +53,18 @@ const EnvSchema = z.object({
     .min(0)
     .default(5 * 60_000),
   METRICS_ENABLED: z.enum(['true', 'false', '1', '0']).default('false'),
+  MAX_CONNECTIONS_PER_ADDRESS: positiveInt.default(DEFAULT_LIMITS.connectionsPerAddress),
+  MAX_CONNECTIONS_PER_USER: positiveInt.default(DEFAULT_LIMITS.connectionsPerUser),
+  MAX_DOCUMENTS_PER_SOCKET: positiveInt.default(DEFAULT_LIMITS.documentsPerSocket),
+  PREAUTH_MAX_BYTES: positiveInt.default(DEFAULT_LIMITS.preAuthBytes),
+  PREAUTH_TIMEOUT_MS: positiveInt.default(DEFAULT_LIMITS.preAuthTimeoutMs),
+  MAX_BUFFERED_BYTES: positiveInt.default(DEFAULT_LIMITS.bufferedBytesPerSocket),
+  MAX_MESSAGES_PER_SECOND: positiveInt.default(DEFAULT_LIMITS.messagesPerSecond),
+  MESSAGE_BURST: positiveInt.default(DEFAULT_LIMITS.messageBurst),
+  MAX_UPDATE_BYTES: positiveInt.default(DEFAULT_LIMITS.updateBytes),
+  MAX_UPDATE_ENTRIES: positiveInt.default(DEFAULT_LIMITS.updateEntries),
+  MAX_DOCUMENT_BYTES: positiveInt.default(DEFAULT_LIMITS.documentBytes),
+  MAX_XML_DEPTH: positiveInt.default(DEFAULT_LIMITS.xmlDepth),
 })
 
 export class ConfigError extends Error {}
@@ -87,5 +101,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     versionIntervalMs: e.VERSION_INTERVAL_MS,
     metricsEnabled: e.METRICS_ENABLED === 'true' || e.METRICS_ENABLED === '1',
+    limits: {
+      connectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+      connectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
+      documentsPerSocket: e.MAX_DOCUMENTS_PER_SOCKET,
+      preAuthBytes: e.PREAUTH_MAX_BYTES,
+      preAuthTimeoutMs: e.PREAUTH_TIMEOUT_MS,
+      bufferedBytesPerSocket: e.MAX_BUFFERED_BYTES,
+      messagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
+      messageBurst: e.MESSAGE_BURST,
+      updateBytes: e.MAX_UPDATE_BYTES,
+      updateEntries: e.MAX_UPDATE_ENTRIES,
+      documentBytes: e.MAX_DOCUMENT_BYTES,
+      xmlDepth: e.MAX_XML_DEPTH,
+    },
   }
 }
