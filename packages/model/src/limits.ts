@@ -32,10 +32,10 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = {
-  connectionsPerAddress: 256,
+  connectionsPerAddress: 1_024,
   connectionsPerUser: 32,
   documentsPerSocket: 32,
-  preAuthBytes: 256 * 1024,
+  preAuthBytes: 64 * 1024,
   preAuthTimeoutMs: 10_000,
   bufferedBytesPerSocket: 16 * 1024 * 1024,
   messagesPerSecond: 200,

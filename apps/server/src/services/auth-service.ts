@@ -64,12 +64,17 @@ export class AuthService {
 
   /** The user a session cookie or bearer token belongs to, or null if it is unknown, expired or revoked. */
   async authenticate(secret: string, kind: CredentialKind): Promise<User | null> {
+    return (await this.credential(secret, kind))?.user ?? null
+  }
+
+  /** As `authenticate`, with when the credential expires (a socket closes then, SPEC A8). */
+  async credential(secret: string, kind: CredentialKind): Promise<{ user: User; expiresAt: number } | null> {
     if (secret.length === 0 || secret.length > 200) return null
     const credential = await this.#accounts.credentialByHash(hashSecret(secret))
     if (!credential || credential.kind !== kind) return null
     if (credential.revokedAt !== null || credential.expiresAt <= this.#now()) return null
     const user = await this.#accounts.userById(credential.userId)
-    return user ? publicUser(user) : null
+    return user ? { user: publicUser(user), expiresAt: credential.expiresAt } : null
   }
 
   async revoke(secret: string): Promise<void> {
