@@ -89,11 +89,14 @@ describe('[C2] frames the server cannot use', () => {
     await expectStillServing()
   })
 
-  it('applies and stores nothing of a corrupt Yjs update, and keeps serving', async () => {
+  it('[H2] applies, acknowledges and stores nothing of a corrupt Yjs update, closes its socket, and keeps serving', async () => {
     const name = `meeting/${fixture.meetingId}`
     const socket = await openRawSocket(s.wsUrl)
-    // Yjs rejects the update (and logs it); Hocuspocus then reports the message handled.
-    const handled = nextFrameOfType(socket, name, MessageType.SyncStatus)
+    let acknowledged = false
+    void nextFrameOfType(socket, name, MessageType.SyncStatus).then(() => {
+      acknowledged = true
+    })
+    const closed = whenClosed(socket)
     socket.send(authFrame(name, fixture.owner.token))
     // Sync / update (type 2) with a payload that is not a Yjs update.
     socket.send(
@@ -102,7 +105,9 @@ describe('[C2] frames the server cannot use', () => {
         encoding.writeVarUint8Array(e, Uint8Array.from([9, 9, 9, 9, 200, 1, 2, 3]))
       }),
     )
-    await handled
+    // Refused before it is applied (H1) or when applying it throws (H2, 4422): never acknowledged.
+    expect((await closed).code).toBeGreaterThanOrEqual(4000)
+    expect(acknowledged).toBe(false)
     const reader = client(name)
     await waitForSynced(reader)
     expect(paragraphs(reader.doc)).toEqual([])

@@ -11,6 +11,8 @@ export const ErrorCode = {
   inviteExpired: 'invite_expired',
   alreadyMember: 'already_member',
   invalidTransition: 'invalid_transition',
+  /** 503: the server's storage cannot write (a full or failing disk); try again later. */
+  storageUnavailable: 'storage_unavailable',
   internal: 'internal',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]

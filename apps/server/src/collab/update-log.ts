@@ -1,9 +1,10 @@
+import { CloseCode } from '@confer/model'
 import { isTransactionOrigin } from '@hocuspocus/server'
 import type { DocumentStore, LogEntry } from '../stores/document-store.ts'
 import type { SendGate } from './send-gate.ts'
 
-/** WebSocket close code 1011: the server hit a condition it could not handle. */
-const INTERNAL_ERROR = 1011
+/** The close reason of a socket whose update could not be committed. */
+export const STORAGE_UNAVAILABLE = 'storage unavailable'
 
 export interface UpdateLogger {
   error(details: object, message: string): void
@@ -45,7 +46,9 @@ interface Pending extends LogEntry {
  *
  * A failed commit closes each sender's socket before the gate opens: the held acknowledgements
  * are dropped, and the providers keep their changes as unsynced and send them again on
- * reconnect. The changes stay in the loaded documents, so the next snapshot still holds them.
+ * reconnect. The documents of the batch hold changes the store does not, so the failure
+ * listener discards them (SPEC H3): were they kept, a provider's next sync would find its
+ * change already there and be acknowledged for something never committed.
  */
 export class UpdateLog {
   readonly #store: DocumentStore
@@ -57,6 +60,7 @@ export class UpdateLog {
   #waiters: { resolve: () => void; reject: (error: unknown) => void }[] = []
   /** Newest committed sequence number per document. */
   readonly #committedSeq = new Map<string, number>()
+  #onFailure: (documents: Broadcaster[]) => void = () => {}
 
   constructor(
     store: DocumentStore,
@@ -116,6 +120,11 @@ export class UpdateLog {
         'could not log document updates',
       )
       for (const entry of batch) closeSender(entry.origin)
+      try {
+        this.#onFailure([...new Set(batch.map((entry) => entry.document))])
+      } catch (listenerError) {
+        this.#logger.error({ err: listenerError }, 'could not discard the documents of a failed commit')
+      }
     } finally {
       this.#gate.release()
     }
@@ -136,6 +145,14 @@ export class UpdateLog {
       }
     }
     this.#gate.uncorkUnheld()
+  }
+
+  /**
+   * Called, before any held acknowledgement is released, with the documents whose updates a
+   * commit failed to write: their memory now holds changes the store does not.
+   */
+  onCommitFailure(listener: (documents: Broadcaster[]) => void): void {
+    this.#onFailure = listener
   }
 
   /** Resolves once every update added so far is committed; rejects if that commit failed. */
@@ -160,5 +177,5 @@ export class UpdateLog {
 
 function closeSender(origin: unknown): void {
   const connection = isTransactionOrigin(origin) && origin.source === 'connection' ? origin.connection : null
-  connection?.webSocket.close(INTERNAL_ERROR, 'storage unavailable')
+  connection?.webSocket.close(CloseCode.storageUnavailable, STORAGE_UNAVAILABLE)
 }

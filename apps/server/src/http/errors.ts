@@ -7,6 +7,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof ServiceError) {
       return reply.status(error.status).send({ error: error.code, message: error.message })
     }
+    if (isStorageFailure(error)) {
+      req.log.error({ err: error }, 'storage unavailable')
+      return reply.status(503).send({
+        error: 'storage_unavailable',
+        message: 'The server cannot save right now (its storage is full or failing). Try again shortly.',
+      })
+    }
     const status = error.statusCode ?? 500
     if (status >= 500) {
       req.log.error({ err: error }, 'request failed')
@@ -16,6 +23,21 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     return reply.status(status).send({ error: fastifyCode(error), message: error.message })
   })
+}
+
+/** SQLite's primary result codes for a disk that is full or failing (extended codes carry them in the low byte). */
+const SQLITE_IOERR = 10
+const SQLITE_FULL = 13
+
+/**
+ * A write the store could not make because of its disk, not because of the request: node:sqlite
+ * errors carry SQLite's result code as `errcode`. Everything else stays a 500.
+ */
+function isStorageFailure(error: unknown): boolean {
+  const errcode = (error as { errcode?: unknown } | null)?.errcode
+  if (typeof errcode !== 'number') return false
+  const primary = errcode & 0xff
+  return primary === SQLITE_FULL || primary === SQLITE_IOERR
 }
 
 /** Fastify's own 4xx (bad JSON, body too large, wrong content type) in our vocabulary. */

@@ -1,5 +1,5 @@
 /** What the connection badge tells people; also its `data-state` attribute. */
-export type ConnectionState = 'connecting' | 'live' | 'saving' | 'saved' | 'offline'
+export type ConnectionState = 'connecting' | 'live' | 'saving' | 'saved' | 'offline' | 'failing'
 
 export interface ConnectionFacts {
   socket: 'connecting' | 'connected' | 'disconnected'
@@ -15,9 +15,16 @@ export interface ConnectionFacts {
    * make the badge flicker.
    */
   saved: boolean
+  /**
+   * The server closed the connection because it could not store what it was sent (close code
+   * 1011, e.g. a full disk: SPEC H3), and has acknowledged nothing since.
+   */
+  storageFailing: boolean
 }
 
 export function connectionState(facts: ConnectionFacts): ConnectionState {
+  // Said until the server stores again, through the reconnects in between.
+  if (facts.storageFailing) return 'failing'
   if (facts.socket === 'connected' && facts.synced) {
     if (facts.slowSave) return 'saving'
     return facts.saved ? 'saved' : 'live'
@@ -46,5 +53,7 @@ export function connectionLabel(state: ConnectionState, unsynced = 0): string {
       return unsynced > 0
         ? `Offline — ${unsynced} unsynced ${unsynced === 1 ? 'change' : 'changes'} kept on this device`
         : 'Offline — changes kept on this device'
+    case 'failing':
+      return 'Saving is failing — your changes are kept on this device and will be sent when the server can store them'
   }
 }

@@ -1,3 +1,4 @@
+import { CloseCode } from '@confer/model'
 import { WebSocketStatus } from '@hocuspocus/provider'
 import { type ConnectionState, connectionState } from './connection-state.ts'
 import type { CollabSession } from './session.ts'
@@ -22,6 +23,7 @@ export function trackConnection(
   let pendingLocal = false
   let saved = false
   let slowSave = false
+  let storageFailing = false
   let slowTimer: ReturnType<typeof setTimeout> | null = null
   let last: ConnectionState | null = null
 
@@ -34,6 +36,8 @@ export function trackConnection(
       pendingLocal = false
       saved = true
     }
+    // The server acknowledged everything again: it can store once more.
+    if (live && provider.unsyncedChanges === 0) storageFailing = false
     if (!(live && pendingLocal)) {
       slowSave = false
       if (slowTimer !== null) clearTimeout(slowTimer)
@@ -45,15 +49,23 @@ export function trackConnection(
         recompute()
       }, SLOW_SAVE_MS)
     }
-    const next = connectionState({ socket: status, synced: provider.isSynced, hasDropped, slowSave, saved })
+    const next = connectionState({
+      socket: status,
+      synced: provider.isSynced,
+      hasDropped,
+      slowSave,
+      saved,
+      storageFailing,
+    })
     if (next !== last) {
       last = next
       onChange(next)
     }
   }
 
-  const onDisconnect = () => {
+  const onDisconnect = ({ event }: { event?: CloseEvent }) => {
     hasDropped = true
+    if (event?.code === CloseCode.storageUnavailable) storageFailing = true
     recompute()
   }
   const onDocUpdate = (_update: Uint8Array, origin: unknown) => {

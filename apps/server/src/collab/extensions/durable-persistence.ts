@@ -1,12 +1,19 @@
-import type {
-  afterLoadDocumentPayload,
-  Extension,
-  onLoadDocumentPayload,
-  onStoreDocumentPayload,
+import { CloseCode } from '@confer/model'
+import {
+  type afterLoadDocumentPayload,
+  type beforeUnloadDocumentPayload,
+  Document,
+  type Extension,
+  type Hocuspocus,
+  type onConfigurePayload,
+  type onLoadDocumentPayload,
+  type onStoreDocumentPayload,
+  SkipFurtherHooksError,
 } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { DocumentStore } from '../../stores/document-store.ts'
-import type { UpdateLog } from '../update-log.ts'
+import { discardDocument, isDiscarded } from '../discard-document.ts'
+import { STORAGE_UNAVAILABLE, type UpdateLog } from '../update-log.ts'
 
 export interface PersistenceLogger {
   error(details: object, message: string): void
@@ -19,6 +26,12 @@ export interface PersistenceLogger {
  * event-loop turn and holds acknowledgements until then (see UpdateLog), so nothing is
  * acknowledged before it is committed.
  * Hocuspocus' debounced store hook only compacts (snapshot + drop merged log rows).
+ *
+ * A loaded document whose memory may differ from the store is discarded (discard-document.ts)
+ * and loaded again by the next connection: when applying a client's update threw (SPEC H2,
+ * 4422 to its sockets; the patched Hocuspocus emits `applyError` and acknowledges nothing), and
+ * when a commit of its updates failed (SPEC H3, 1011). A discarded document is never stored
+ * (no snapshot, and no later store hook sees it) and never unloaded by Hocuspocus again.
  */
 export class DurablePersistence implements Extension {
   readonly extensionName = 'confer-durable-persistence'
@@ -31,10 +44,22 @@ export class DurablePersistence implements Extension {
   /** The sequence number the last snapshot covers, so an unchanged document is not rewritten. */
   readonly #compactedSeq = new Map<string, number>()
 
+  #hocuspocus: Hocuspocus | null = null
+
   constructor(store: DocumentStore, log: UpdateLog, logger: PersistenceLogger) {
     this.#store = store
     this.#log = log
     this.#logger = logger
+    log.onCommitFailure((documents) => {
+      for (const document of documents) {
+        if (document instanceof Document)
+          this.#discard(document, { code: CloseCode.storageUnavailable, reason: STORAGE_UNAVAILABLE })
+      }
+    })
+  }
+
+  async onConfigure({ instance }: onConfigurePayload): Promise<void> {
+    this.#hocuspocus = instance
   }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
@@ -52,11 +77,19 @@ export class DurablePersistence implements Extension {
     document.on('update', (update: Uint8Array, origin: unknown) => {
       this.#log.add(documentName, update, origin, document)
     })
+    // Not one of Yjs' own events: the patched Hocuspocus emits it (patches/README.md).
+    ;(document as unknown as ApplyErrorEvents).on('applyError', (error: unknown) => {
+      this.#logger.error({ err: error, documentName }, 'applying an update failed: document discarded')
+      this.#discard(document, { code: CloseCode.updateRejected, reason: 'update could not be applied' })
+    })
   }
 
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
+    if (isDiscarded(document)) throw skipDiscarded()
     // Commit what this turn received first, so the snapshot replaces as much of the log as it can.
     this.#log.commit()
+    // That commit may have failed and discarded it: its state then holds what the log does not.
+    if (isDiscarded(document)) throw skipDiscarded()
     const throughSeq = this.#log.committedSeq(documentName)
     if (throughSeq === 0) return
     if (this.#compactedSeq.get(documentName) === throughSeq) return
@@ -71,8 +104,27 @@ export class DurablePersistence implements Extension {
     }
   }
 
+  /** Hocuspocus unloads by name: a discarded document's unload would remove the one loaded since. */
+  async beforeUnloadDocument({ document }: beforeUnloadDocumentPayload): Promise<void> {
+    if (isDiscarded(document)) throw skipDiscarded()
+  }
+
   async afterUnloadDocument({ documentName }: { documentName: string }): Promise<void> {
     this.#log.forget(documentName)
     this.#compactedSeq.delete(documentName)
   }
+
+  #discard(document: Document, close: { code: number; reason: string }): void {
+    if (!this.#hocuspocus) throw new Error('durable persistence is not configured')
+    discardDocument(this.#hocuspocus, document, close)
+  }
+}
+
+interface ApplyErrorEvents {
+  on(name: 'applyError', listener: (error: unknown, origin: unknown) => void): void
+}
+
+/** Stops the hooks after this one; no message, so Hocuspocus logs nothing for it. */
+function skipDiscarded(): SkipFurtherHooksError {
+  return new SkipFurtherHooksError('')
 }

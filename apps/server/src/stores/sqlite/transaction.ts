@@ -8,7 +8,9 @@ export function transaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec('COMMIT')
     return result
   } catch (error) {
-    db.exec('ROLLBACK')
+    // SQLite has already rolled back when a COMMIT fails on a full disk (SQLITE_FULL, SQLITE_IOERR);
+    // a ROLLBACK then would throw "no transaction is active" in place of the error that says why.
+    if (db.isTransaction) db.exec('ROLLBACK')
     throw error
   }
 }
