@@ -10,6 +10,15 @@ import { isSecure } from '../http/session-cookie.ts'
 import type { CollabContext } from './context.ts'
 import { HandshakeHeaders } from './handshake-headers.ts'
 import type { SendGate } from './send-gate.ts'
+import { startSocketHeartbeat } from './socket-heartbeat.ts'
+import { clientAddress } from './socket-limits/client-address.ts'
+import { KeyedCounter } from './socket-limits/keyed-counter.ts'
+import {
+  type BudgetedContext,
+  type ConnectionCounts,
+  closeOverLimit,
+  SocketBudget,
+} from './socket-limits/socket-budget.ts'
 
 /**
  * What Hocuspocus reads of the upgrade request: its headers and its URL (for query parameters,
@@ -49,10 +58,25 @@ export function attachCollabUpgrade(
   log: FastifyBaseLogger,
 ): CollabUpgrade {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
+  const heartbeat = startSocketHeartbeat(sockets, config.socketIdleTimeoutMs)
+  const { limits } = config
+  const counts: ConnectionCounts = {
+    addresses: new KeyedCounter(limits.connectionsPerAddress),
+    users: new KeyedCounter(limits.connectionsPerUser),
+  }
 
-  const connect = (socket: WebSocket, request: Request, context: CollabContext) => {
-    const connection = hocuspocus.handleConnection(gate.wrap(socket), request, context)
+  const connect = (socket: WebSocket, request: Request, context: BudgetedContext, address: string) => {
+    const budget = new SocketBudget(socket, address, limits, counts, log)
+    context.socketBudget = budget
+    const connection = hocuspocus.handleConnection(
+      gate.wrap(socket, () => budget.slowReader()),
+      request,
+      context,
+    )
+    heartbeat.watch(socket)
     socket.on('message', (data: Buffer, isBinary: boolean) => {
+      // Counted before anything decodes it; nothing more is handled once a limit closed the socket.
+      if (!budget.admit(data)) return
       if (!isBinary) {
         socket.close(CloseCode.malformedMessage, 'binary frames only')
         return
@@ -65,7 +89,8 @@ export function attachCollabUpgrade(
       }
     })
     socket.on('close', (code: number, reason: Buffer) => {
-      connection.handleClose({ code, reason: reason.toString() })
+      budget.release()
+      connection.handleClose(budget.closedWith ?? { code, reason: reason.toString() })
     })
     socket.on('error', (error) => log.warn({ err: error }, 'collaboration socket error'))
   }
@@ -81,14 +106,28 @@ export function attachCollabUpgrade(
     }
     const request = upgradeRequest(url, req.headers)
     const context: CollabContext = { secure: isSecure(upgradeProtocol(req, config.trustProxy), config) }
+    const address = clientAddress(req, config.trustProxy)
     // ws answers a bad handshake itself (400) and guards the socket against errors meanwhile.
-    sockets.handleUpgrade(req, socket, head, (ws) => connect(ws, request, context))
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      if (counts.addresses.claim(address)) {
+        connect(ws, request, context, address)
+        return
+      }
+      // Accepted only to be told why, in a close code the provider reports; never handed to Hocuspocus.
+      ws.on('error', () => {})
+      log.warn(
+        { address, code: CloseCode.tooManyConnections },
+        'refused a socket: too many from this address',
+      )
+      closeOverLimit(ws, CloseCode.tooManyConnections, 'too many connections from this address')
+    })
   }
   server.on('upgrade', onUpgrade)
 
   return {
     close() {
       server.off('upgrade', onUpgrade)
+      heartbeat.stop()
       for (const client of sockets.clients) client.close(CloseCode.serverRestart, 'server restarting')
       sockets.close()
     },

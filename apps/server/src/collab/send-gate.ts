@@ -46,8 +46,16 @@ function isAcknowledgement(frame: Uint8Array): boolean {
  * its acknowledgement around a commit) leaves in one system call, and at most
  * SOCKETS_PER_SLICE sockets are written per turn, the rest in the turns after, in the order
  * they were first sent to. A socket's frames always leave in the order they were sent.
+ *
+ * And it bounds what waits to be written to one socket (SPEC H4): a socket that stops reading
+ * would otherwise hold every frame sent to it in memory. Once more than `maxBufferedBytes` wait
+ * before a frame, its slow-reader handler is called. Held acknowledgements are not counted:
+ * they leave at the end of the commit's turn, whatever the socket reads.
  */
 export class SendGate {
+  readonly #maxBufferedBytes: number
+  /** What to do with a socket that does not read; only looked up when one does not. */
+  readonly #onSlowReader = new WeakMap<WebSocket, () => void>()
   #held = false
   #queue: { socket: WebSocket; frame: Uint8Array }[] = []
   /** Between `cork` and `uncorkUnheld`: the commit decides when to write. */
@@ -63,6 +71,10 @@ export class SendGate {
    */
   #lastPayload: Uint8Array | null = null
   #lastFrame: Buffer | null = null
+
+  constructor(maxBufferedBytes = Number.POSITIVE_INFINITY) {
+    this.#maxBufferedBytes = maxBufferedBytes
+  }
 
   /** Queues acknowledgements from now on, until `release`. */
   hold(): void {
@@ -114,17 +126,33 @@ export class SendGate {
   #send(socket: WebSocket, payload: Uint8Array): Duplex | undefined {
     const tcp = this.#corkOnce(socket)
     if (tcp && socket.readyState === OPEN && socket.extensions === '') {
+      let below: boolean
       if (payload.byteLength > COPY_LIMIT) {
         // A document-sized payload is not copied: header and payload leave in one writev.
         tcp.write(frameHeader(payload.byteLength))
-        tcp.write(payload)
+        below = tcp.write(payload)
       } else {
-        tcp.write(this.#framed(payload))
+        below = tcp.write(this.#framed(payload))
       }
+      // Only past the stream's high-water mark is the backlog looked at: most writes pay nothing.
+      if (!below) this.#bound(socket, tcp.writableLength - payload.byteLength)
     } else {
       socket.send(payload)
+      // A closing socket only counts what is sent to it (ws drops it): nothing waits.
+      if (socket.readyState === OPEN) this.#bound(socket, socket.bufferedAmount - payload.byteLength)
     }
     return tcp
+  }
+
+  /**
+   * What waited before this frame: one frame of any size (a whole document's sync) is always
+   * let through, a backlog beyond the limit is not.
+   */
+  #bound(socket: WebSocket, waiting: number): void {
+    if (waiting <= this.#maxBufferedBytes) return
+    const handler = this.#onSlowReader.get(socket)
+    if (handler) handler()
+    else socket.terminate()
   }
 
   #framed(payload: Uint8Array): Buffer {
@@ -185,8 +213,13 @@ export class SendGate {
     })
   }
 
-  /** The socket Hocuspocus is given: acknowledgements may be held, every frame is batched. */
-  wrap(socket: WebSocket): WebSocketLike {
+  /**
+   * The socket Hocuspocus is given: acknowledgements may be held, every frame is batched, and
+   * `onSlowReader` is called when too much waits to be written to it (by default it is
+   * terminated).
+   */
+  wrap(socket: WebSocket, onSlowReader?: () => void): WebSocketLike {
+    if (onSlowReader) this.#onSlowReader.set(socket, onSlowReader)
     return {
       send: (frame) => {
         const bytes = frame as Uint8Array

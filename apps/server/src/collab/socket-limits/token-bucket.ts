@@ -1,0 +1,29 @@
+/**
+ * A token bucket: `burst` messages at once, refilled at `perSecond`. People type a few
+ * keystrokes a second and a provider batches them; a socket over the bucket is a script.
+ */
+export class TokenBucket {
+  readonly #perMs: number
+  readonly #burst: number
+  #tokens: number
+  #at: number
+
+  constructor(perSecond: number, burst: number, now = performance.now()) {
+    this.#perMs = perSecond / 1000
+    this.#burst = burst
+    this.#tokens = burst
+    this.#at = now
+  }
+
+  /** Takes one token; false when none is left. */
+  take(now = performance.now()): boolean {
+    const tokens = Math.min(this.#burst, this.#tokens + (now - this.#at) * this.#perMs)
+    this.#at = now
+    if (tokens < 1) {
+      this.#tokens = tokens
+      return false
+    }
+    this.#tokens = tokens - 1
+    return true
+  }
+}

@@ -1,0 +1,456 @@
+import type { Duplex } from 'node:stream'
+import { CloseCode } from '@confer/model'
+import * as encoding from 'lib0/encoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { meetingFixture, rolesFixture } from '../../../test/support/api-client.ts'
+import {
+  connectClient,
+  type TestClient,
+  waitForAcknowledged,
+  waitForDoc,
+  waitForSynced,
+} from '../../../test/support/collab-clients.ts'
+import { paragraphs, typeParagraph } from '../../../test/support/notes.ts'
+import { authenticateRaw, type Closed, frame, MessageType, sendUpdate, whenClosed } from './raw-socket.ts'
+import { type RunningServer, startServer } from './test-server.ts'
+
+/*
+ * SPEC H4: what one socket, one address and one account may cost. Each attack is scaled down by
+ * setting its limit low, and each test shows both sides: the limit trips with its close code,
+ * and two ordinary providers in the same meeting keep syncing and saving meanwhile.
+ */
+
+let s: RunningServer | null = null
+const clients: TestClient[] = []
+const raw: WebSocket[] = []
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  for (const socket of raw.splice(0)) socket.terminate()
+  await s?.close()
+  s = null
+})
+
+async function serve(env: Record<string, string>): Promise<RunningServer> {
+  s = await startServer({ env })
+  return s
+}
+
+/** A raw socket whose close is watched from the start, so a close right after the handshake is never missed. */
+interface Dialled {
+  socket: WebSocket
+  opened: Promise<void>
+  closed: Promise<Closed>
+}
+
+function dial(server: RunningServer, headers: Record<string, string> = {}): Dialled {
+  const socket = new WebSocket(server.wsUrl, { headers })
+  raw.push(socket)
+  socket.on('error', () => {})
+  const closed = whenClosed(socket)
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve())
+    socket.once('close', () => reject(new Error('closed before it opened')))
+  })
+  opened.catch(() => {})
+  return { socket, opened, closed }
+}
+
+/** Two people's providers in the meeting: the ones every flood must leave alone. */
+async function bystanders(
+  server: RunningServer,
+  name: string,
+  writerToken: string,
+  readerToken = writerToken,
+) {
+  const writer = connectClient(server.wsUrl, name, writerToken)
+  const reader = connectClient(server.wsUrl, name, readerToken)
+  clients.push(writer, reader)
+  await Promise.all([waitForSynced(writer), waitForSynced(reader)])
+  return { writer, reader }
+}
+
+/** The meeting still works end to end: an edit reaches the other person and is acknowledged as saved. */
+async function stillEditing({ writer, reader }: { writer: TestClient; reader: TestClient }): Promise<void> {
+  const line = `still editing ${Math.random()}`
+  typeParagraph(writer.doc, line)
+  await waitForDoc(reader, (doc) => paragraphs(doc).includes(line), 'the other person to see the edit')
+  await waitForAcknowledged(writer)
+}
+
+/** A SyncStep1 with an empty state vector: "send me the whole document". */
+function wholeDocumentPlease(name: string): Uint8Array {
+  return frame(name, MessageType.Sync, (e) => {
+    encoding.writeVarUint(e, 0)
+    encoding.writeVarUint8Array(e, Uint8Array.of(0))
+  })
+}
+
+/** A Yjs update that changes nothing (no structs, no deletions): enough to prove the socket can still save. */
+const EMPTY_UPDATE = Uint8Array.of(0, 0)
+
+describe('[H4] sockets per client address', () => {
+  it('[H4] closes sockets over MAX_CONNECTIONS_PER_ADDRESS with 4429, while people at other addresses keep editing', async () => {
+    const server = await serve({ MAX_CONNECTIONS_PER_ADDRESS: '4', TRUST_PROXY: 'true' })
+    const fixture = await meetingFixture(server.url)
+    const name = `meeting/${fixture.meetingId}`
+    const people = await bystanders(server, name, fixture.owner.token)
+
+    // One school behind one proxy address opens ten sockets, one after another.
+    const school = { 'x-forwarded-for': '203.0.113.7' }
+    const accepted: Dialled[] = []
+    for (let i = 0; i < 4; i++) {
+      const d = dial(server, school)
+      await d.opened
+      accepted.push(d)
+    }
+    for (let i = 0; i < 6; i++) {
+      expect((await dial(server, school).closed).code).toBe(CloseCode.tooManyConnections)
+    }
+    // The four it let in are real connections.
+    for (const d of accepted) {
+      await expect(authenticateRaw(d.socket, name, fixture.owner.token)).resolves.toMatchObject({ ok: true })
+    }
+    await stillEditing(people)
+
+    // A socket that leaves frees its place for the next one from that address.
+    const leaving = accepted[0]?.socket
+    leaving?.close()
+    await accepted[0]?.closed
+    const next = dial(server, school)
+    await next.opened
+    await expect(authenticateRaw(next.socket, name, fixture.owner.token)).resolves.toMatchObject({ ok: true })
+  })
+
+  it('[H4] without TRUST_PROXY counts the socket address, whatever X-Forwarded-For claims', async () => {
+    const server = await serve({ MAX_CONNECTIONS_PER_ADDRESS: '3' })
+    const opened: Dialled[] = []
+    for (let i = 0; i < 3; i++) {
+      const d = dial(server, { 'x-forwarded-for': `198.51.100.${i}` })
+      await d.opened
+      opened.push(d)
+    }
+    expect((await dial(server, { 'x-forwarded-for': '198.51.100.99' }).closed).code).toBe(
+      CloseCode.tooManyConnections,
+    )
+  })
+})
+
+describe('[H4] before authentication', () => {
+  it('[H4] closes a socket that sends more than PREAUTH_MAX_BYTES before authenticating with 4413', async () => {
+    const server = await serve({ PREAUTH_MAX_BYTES: '4096' })
+    const fixture = await meetingFixture(server.url)
+    const name = `meeting/${fixture.meetingId}`
+    const people = await bystanders(server, name, fixture.owner.token)
+
+    const stranger = dial(server)
+    await stranger.opened
+    // Frames Hocuspocus would queue until an authentication that never comes.
+    const chunk = frame(name, MessageType.Sync, (e) => {
+      encoding.writeVarUint(e, 2)
+      encoding.writeVarUint8Array(e, new Uint8Array(1024))
+    })
+    for (let i = 0; i < 8; i++) stranger.socket.send(chunk)
+    expect((await stranger.closed).code).toBe(CloseCode.payloadTooLarge)
+    await stillEditing(people)
+  })
+
+  it('[H4] closes a socket that has not authenticated within PREAUTH_TIMEOUT_MS with 4408, and only that one', async () => {
+    const server = await serve({ PREAUTH_TIMEOUT_MS: '2000' })
+    const fixture = await meetingFixture(server.url)
+    const name = `meeting/${fixture.meetingId}`
+    const people = await bystanders(server, name, fixture.owner.token)
+
+    const silent = dial(server)
+    const refused = dial(server)
+    const member = dial(server)
+    await Promise.all([silent.opened, refused.opened, member.opened])
+    // A refused authentication is not an authentication.
+    await expect(authenticateRaw(refused.socket, name, 'not-a-token')).resolves.toMatchObject({ ok: false })
+    await expect(authenticateRaw(member.socket, name, fixture.owner.token)).resolves.toMatchObject({
+      ok: true,
+    })
+
+    expect((await silent.closed).code).toBe(CloseCode.authenticationTimeout)
+    expect((await refused.closed).code).toBe(CloseCode.authenticationTimeout)
+    // Past the deadline, the socket that did authenticate still saves, and so do the providers.
+    await expect(sendUpdate(member.socket, name, EMPTY_UPDATE)).resolves.toBe(true)
+    await stillEditing(people)
+  })
+})
+
+describe('[H4] documents per socket', () => {
+  it('[H4] closes a socket that opens more than MAX_DOCUMENTS_PER_SOCKET addresses (session ids and pending ones count) with 4429', async () => {
+    const server = await serve({ MAX_DOCUMENTS_PER_SOCKET: '3' })
+    const fixture = await meetingFixture(server.url)
+    const name = `meeting/${fixture.meetingId}`
+    const people = await bystanders(server, name, fixture.owner.token)
+
+    const observer = dial(server)
+    await observer.opened
+    // Hocuspocus multiplexing: one meeting under several session ids, each its own connection.
+    await expect(authenticateRaw(observer.socket, `${name}\0a`, fixture.owner.token)).resolves.toMatchObject({
+      ok: true,
+    })
+    await expect(authenticateRaw(observer.socket, `${name}\0b`, fixture.owner.token)).resolves.toMatchObject({
+      ok: true,
+    })
+    // A third, not authenticated yet, still takes a place.
+    observer.socket.send(wholeDocumentPlease(`${name}\0c`))
+    observer.socket.send(wholeDocumentPlease(`${name}\0d`))
+    expect((await observer.closed).code).toBe(CloseCode.tooManyConnections)
+    await stillEditing(people)
+  })
+
+  it('[H4] gives a document place back when the provider closes that document', async () => {
+    const server = await serve({ MAX_DOCUMENTS_PER_SOCKET: '2' })
+    const fixture = await meetingFixture(server.url)
+    const name = `meeting/${fixture.meetingId}`
+    const socket = dial(server)
+    await socket.opened
+    for (const session of ['a', 'b']) {
+      await expect(
+        authenticateRaw(socket.socket, `${name}\0${session}`, fixture.owner.token),
+      ).resolves.toMatchObject({ ok: true })
+    }
+    // What a provider sends when it is detached from a shared socket.
+    socket.socket.send(frame(`${name}\0a`, MessageType.Close, () => {}))
+    await expect(authenticateRaw(socket.socket, `${name}\0c`, fixture.owner.token)).resolves.toMatchObject({
+      ok: true,
+    })
+    await expect(sendUpdate(socket.socket, `${name}\0c`, EMPTY_UPDATE)).resolves.toBe(true)
+  })
+})
+
+describe('[H4] sockets per account', () => {
+  it('[H4] closes an account socket over MAX_CONNECTIONS_PER_USER with 4429, and other accounts keep editing', async () => {
+    const server = await serve({ MAX_CONNECTIONS_PER_USER: '2' })
+    const roles = await rolesFixture(server.url)
+    const name = `meeting/${roles.meetingId}`
+    const people = await bystanders(server, name, roles.member.token, roles.observer.token)
+
+    const first = dial(server)
+    const second = dial(server)
+    const third = dial(server)
+    await Promise.all([first.opened, second.opened, third.opened])
+    await expect(authenticateRaw(first.socket, name, roles.facilitator.token)).resolves.toMatchObject({
+      ok: true,
+    })
+    await expect(authenticateRaw(second.socket, name, roles.facilitator.token)).resolves.toMatchObject({
+      ok: true,
+    })
+    third.socket.send(
+      frame(name, MessageType.Auth, (e) => {
+        encoding.writeVarUint(e, 0)
+        encoding.writeVarString(e, roles.facilitator.token)
+      }),
+    )
+    expect((await third.closed).code).toBe(CloseCode.tooManyConnections)
+    await expect(sendUpdate(second.socket, name, EMPTY_UPDATE)).resolves.toBe(true)
+    await stillEditing(people)
+
+    // Closing one lets the account open another.
+    first.socket.close()
+    await first.closed
+    const fourth = dial(server)
+    await fourth.opened
+    await expect(authenticateRaw(fourth.socket, name, roles.facilitator.token)).resolves.toMatchObject({
+      ok: true,
+    })
+    await expect(sendUpdate(fourth.socket, name, EMPTY_UPDATE)).resolves.toBe(true)
+  })
+})
+
+describe('[H4] messages per second', () => {
+  it('[H4] closes a socket that sends more than MESSAGE_BURST messages at once with 4430', async () => {
+    const server = await serve({ MAX_MESSAGES_PER_SECOND: '20', MESSAGE_BURST: '50' })
+    const fixture = await meetingFixture(server.url)
+    const name = `meeting/${fixture.meetingId}`
+    const people = await bystanders(server, name, fixture.owner.token)
+
+    const flooder = dial(server)
+    await flooder.opened
+    await expect(authenticateRaw(flooder.socket, name, fixture.owner.token)).resolves.toMatchObject({
+      ok: true,
+    })
+    const tiny = frame(name, MessageType.Sync, (e) => {
+      encoding.writeVarUint(e, 2)
+      encoding.writeVarUint8Array(e, EMPTY_UPDATE)
+    })
+    for (let i = 0; i < 200; i++) flooder.socket.send(tiny)
+    expect((await flooder.closed).code).toBe(CloseCode.rateLimited)
+    await stillEditing(people)
+  })
+})
+
+describe('[H4] bytes waiting to be written', () => {
+  it('[H4] drops a socket that stops reading once more than MAX_BUFFERED_BYTES wait for it, and the meeting goes on', async () => {
+    const server = await serve({ MAX_BUFFERED_BYTES: String(1024 * 1024) })
+    const fixture = await meetingFixture(server.url)
+    const name = `meeting/${fixture.meetingId}`
+    const people = await bystanders(server, name, fixture.owner.token)
+    typeParagraph(people.writer.doc, 'x'.repeat(256 * 1024))
+    await waitForAcknowledged(people.writer)
+
+    // The server's end of the next socket, to see it let go while the client still is not reading.
+    const serverEnd = new Promise<Duplex>((resolve) => {
+      server.server.app.server.once('upgrade', (_req, socket: Duplex) => resolve(socket))
+    })
+    const reader = dial(server)
+    await reader.opened
+    const serverSocket = await serverEnd
+    const serverLetGo = new Promise<void>((resolve) => serverSocket.once('close', () => resolve()))
+    await expect(authenticateRaw(reader.socket, name, fixture.owner.token)).resolves.toMatchObject({
+      ok: true,
+    })
+
+    // Stops reading, and asks for the whole 256 KiB document a hundred times: ~25 MB owed to it.
+    ;(reader.socket as WebSocket & { _socket: Duplex })._socket.pause()
+    const ask = wholeDocumentPlease(name)
+    for (let i = 0; i < 100; i++) reader.socket.send(ask)
+
+    await serverLetGo
+    await stillEditing(people)
+    // A socket that does not read gets no close frame it could read: it is cut off.
+    ;(reader.socket as WebSocket & { _socket: Duplex })._socket.resume()
+    expect((await reader.closed).code).toBe(1006)
+  })
+})
+
+/** The smallest update frame a member can send: applied and acknowledged, and one more message. */
+function tinyUpdate(name: string): Uint8Array {
+  return frame(name, MessageType.Sync, (e) => {
+    encoding.writeVarUint(e, 2)
+    encoding.writeVarUint8Array(e, EMPTY_UPDATE)
+  })
+}
+
+/** Whether the socket was closed (with which code) or still answers an update. */
+async function closedOrAnswering(d: Dialled, name: string): Promise<number | 'answering'> {
+  return Promise.race([d.closed.then((c) => c.code), sendUpdate(d.socket, name, EMPTY_UPDATE).then(() => 'answering' as const)])
+}
+
+describe('[C2] frames refused at the door', () => {
+  it('[C2] closes with 4400 a frame Hocuspocus cannot read before any hook runs (an authentication cut short, a name that is not UTF-8, no message type), before and after authenticating', async () => {
+    const server = await serve({})
+    const fixture = await meetingFixture(server.url)
+    const name = `meeting/${fixture.meetingId}`
+    const people = await bystanders(server, name, fixture.owner.token)
+
+    const nameOnly = encoding.createEncoder()
+    encoding.writeVarString(nameOnly, `${name}\0x`)
+    const unreadable: Record<string, Uint8Array> = {
+      // The fuzzer's find: an empty name, the Auth type, nothing after it.
+      'empty authentication': Uint8Array.of(0, MessageType.Auth),
+      'authentication without its token': frame(`${name}\0x`, MessageType.Auth, (e) => encoding.writeVarUint(e, 0)),
+      'token cut short': frame(`${name}\0x`, MessageType.Auth, (e) => {
+        encoding.writeVarUint(e, 0)
+        encoding.writeVarUint(e, 40)
+        encoding.writeUint8Array(e, Uint8Array.of(1, 2, 3))
+      }),
+      'token that is not UTF-8': frame(`${name}\0x`, MessageType.Auth, (e) => {
+        encoding.writeVarUint(e, 0)
+        encoding.writeVarUint8Array(e, Uint8Array.of(0xff, 0xfe, 0x41))
+      }),
+      'provider version cut short': frame(`${name}\0x`, MessageType.Auth, (e) => {
+        encoding.writeVarUint(e, 0)
+        encoding.writeVarString(e, fixture.owner.token)
+        encoding.writeVarUint(e, 9)
+      }),
+      'name that is not UTF-8': Uint8Array.of(2, 0xc3, 0x28, MessageType.Sync, 0, 0),
+      'name longer than the frame': Uint8Array.of(9, 0x6d, 0x65, 0x65),
+      'no message type': encoding.toUint8Array(nameOnly),
+      'a message type of several bytes': Uint8Array.of(1, 0x61, 0x82, 0x00, 0, 0),
+    }
+    for (const [what, bytes] of Object.entries(unreadable)) {
+      const stranger = dial(server)
+      await stranger.opened
+      stranger.socket.send(bytes)
+      expect({ what, before: (await stranger.closed).code }).toEqual({ what, before: CloseCode.malformedMessage })
+
+      const member = dial(server)
+      await member.opened
+      await expect(authenticateRaw(member.socket, name, fixture.owner.token)).resolves.toMatchObject({ ok: true })
+      member.socket.send(bytes)
+      expect({ what, after: (await member.closed).code }).toEqual({ what, after: CloseCode.malformedMessage })
+    }
+    await stillEditing(people)
+  })
+})
+
+describe('[H4] Hocuspocus never answers for our limits', () => {
+  it('[H4] counts what waits for authentication on every document of a socket: 4413, never Hocuspocus\' 4205', async () => {
+    const server = await serve({ MAX_MESSAGES_PER_SECOND: '100000', MESSAGE_BURST: '100000' })
+    const fixture = await meetingFixture(server.url)
+    const name = `meeting/${fixture.meetingId}`
+    const people = await bystanders(server, name, fixture.owner.token)
+
+    // Authenticated on one document, it sends 80 KiB for another it never authenticates.
+    const member = dial(server)
+    await member.opened
+    await expect(authenticateRaw(member.socket, name, fixture.owner.token)).resolves.toMatchObject({ ok: true })
+    const kib = frame(`${name}\0never`, MessageType.Sync, (e) => {
+      encoding.writeVarUint(e, 2)
+      encoding.writeVarUint8Array(e, new Uint8Array(1024))
+    })
+    for (let i = 0; i < 80; i++) member.socket.send(kib)
+    expect((await member.closed).code).toBe(CloseCode.payloadTooLarge)
+
+    // Never authenticated, it sends 1,100 frames of 3 bytes: few bytes, but many messages to hold.
+    const stranger = dial(server)
+    await stranger.opened
+    const crumb = frame('a', MessageType.Sync, () => {})
+    for (let i = 0; i < 1100; i++) stranger.socket.send(crumb)
+    expect((await stranger.closed).code).toBe(CloseCode.payloadTooLarge)
+    await stillEditing(people)
+  })
+
+  it('[H4] a Close for a document that never authenticated keeps its place (Hocuspocus still waits for it): 4429, never 4205', async () => {
+    const server = await serve({ MAX_DOCUMENTS_PER_SOCKET: '3' })
+    const fixture = await meetingFixture(server.url)
+    const name = `meeting/${fixture.meetingId}`
+    const people = await bystanders(server, name, fixture.owner.token)
+
+    const stranger = dial(server)
+    await stranger.opened
+    for (let i = 0; i < 6; i++) {
+      stranger.socket.send(wholeDocumentPlease(`${name}\0${i}`))
+      stranger.socket.send(frame(`${name}\0${i}`, MessageType.Close, () => {}))
+    }
+    expect((await stranger.closed).code).toBe(CloseCode.tooManyConnections)
+    await stillEditing(people)
+  })
+})
+
+describe('[H4] messages per second, per account', () => {
+  it('[H4] an account closed with 4430 does not come back with a fresh burst, and a colleague behind the same address is untouched', async () => {
+    const server = await serve({ MAX_MESSAGES_PER_SECOND: '20', MESSAGE_BURST: '50' })
+    const roles = await rolesFixture(server.url)
+    const name = `meeting/${roles.meetingId}`
+    const people = await bystanders(server, name, roles.facilitator.token, roles.observer.token)
+
+    const flooder = dial(server)
+    await flooder.opened
+    await expect(authenticateRaw(flooder.socket, name, roles.member.token)).resolves.toMatchObject({ ok: true })
+    for (let i = 0; i < 200; i++) flooder.socket.send(tinyUpdate(name))
+    expect((await flooder.closed).code).toBe(CloseCode.rateLimited)
+
+    // Back at once, as a script would: what it had left, not a new burst (30 < 50).
+    const again = dial(server)
+    await again.opened
+    await expect(authenticateRaw(again.socket, name, roles.member.token)).resolves.toMatchObject({ ok: true })
+    for (let i = 0; i < 30; i++) again.socket.send(tinyUpdate(name))
+    expect(await closedOrAnswering(again, name)).toBe(CloseCode.rateLimited)
+
+    // A colleague at the same address (one school, one NAT) sends as much, and is answered.
+    const colleague = dial(server)
+    await colleague.opened
+    await expect(authenticateRaw(colleague.socket, name, roles.facilitator.token)).resolves.toMatchObject({
+      ok: true,
+    })
+    for (let i = 0; i < 30; i++) colleague.socket.send(tinyUpdate(name))
+    expect(await closedOrAnswering(colleague, name)).toBe('answering')
+    await stillEditing(people)
+  })
+})
