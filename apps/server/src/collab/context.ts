@@ -8,6 +8,10 @@ export interface CollabContext {
   userName?: string
   /** SHA-256 of the session or token the socket authenticated with, to close it on revocation. */
   credentialHash?: string
+  /** When that session or token expires (epoch ms): the socket closes then (SPEC A8). */
+  credentialExpiresAt?: number
+  /** AccessRevocation's count of access changes when this socket began authenticating. */
+  accessChangesSeen?: number
   communityId?: string
   meetingId?: string | null
   role?: Role

@@ -1,10 +1,18 @@
 import { EventEmitter } from 'node:events'
 
 export interface DomainEventMap {
-  /** A user's role in a community changed, or they left it: their live access must be re-checked. */
+  /**
+   * A user's role in a community changed, or they left it: all their live access must be
+   * re-checked, the meetings they joined as a network guest through that community included.
+   */
   membershipChanged: [{ communityId: string; userId: string }]
   /** A meeting's guest access changed: every guest's live access must be re-checked. */
   meetingAccessChanged: [{ meetingId: string }]
+  /**
+   * A network lost a community or was dissolved: every network guest's live access must be
+   * re-checked. Whatever takes a community out of a network (or deletes one) emits it.
+   */
+  networkChanged: [{ networkId: string }]
   /** A session or bearer token was revoked: sockets it opened must close. */
   credentialRevoked: [{ tokenHash: string }]
   /** A meeting's action items were re-extracted into the index from its document. */

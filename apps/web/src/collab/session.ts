@@ -1,7 +1,9 @@
+import { DenyReason } from '@confer/model'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { collabUrl } from './collab-url.ts'
+import { followCredentialExpiry } from './credential-expiry.ts'
 import { registerOpenDocument } from './open-documents.ts'
 import { LOCAL_DB_PREFIX } from './storage-keys.ts'
 import { confirmedByServer, rescueOnHide, restoreRescued } from './unload-rescue.ts'
@@ -51,6 +53,7 @@ function open(name: string): CollabSession {
     delay: 1_000,
     maxDelay: 4_000,
   })
+  followCredentialExpiry(socket)
   // No token: the browser's session cookie goes along with the WebSocket handshake.
   const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc })
   let access: DocumentAccess = { state: 'pending' }
@@ -111,6 +114,12 @@ function track(session: CollabSession): Entry {
 
 export function acquireSession(name: string): CollabSession {
   let entry = entries.get(name)
+  // Refused for want of a session (expired, logged out) and no longer shown: after logging in
+  // again the provider would not ask again, so a fresh one does; edits come back from the device.
+  if (entry && entry.refs === 0 && signedOutRefusal(entry.session.access())) {
+    void forget(entry)
+    entry = undefined
+  }
   if (!entry) {
     entry = track(open(name))
     entries.set(name, entry)
@@ -121,6 +130,10 @@ export function acquireSession(name: string): CollabSession {
   }
   entry.refs += 1
   return entry.session
+}
+
+function signedOutRefusal(access: DocumentAccess): boolean {
+  return access.state === 'refused' && access.reason === DenyReason.unauthenticated
 }
 
 export function releaseSession(session: CollabSession): void {

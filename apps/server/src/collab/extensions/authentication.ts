@@ -11,7 +11,8 @@ import type { CollabContext } from '../context.ts'
 /**
  * Who is connecting and what they may do with this document: a bearer token (sent by the
  * provider) or the browser's session cookie, an exact Origin for browsers, then the DESIGN §3
- * access table. Unknown and forbidden documents get the same refusal.
+ * access table. Unknown and forbidden documents get the same refusal. The credential's expiry
+ * goes into the context, for CredentialExpiry to close the socket then.
  */
 export class Authentication implements Extension {
   readonly extensionName = 'confer-authentication'
@@ -35,14 +36,10 @@ export class Authentication implements Extension {
       throw { reason: DenyReason.forbiddenOrigin }
 
     const token = payload.token
-    const cookie = readCookie(requestHeaders.get('cookie'), SESSION_COOKIE)
-    const secret = token ? token : cookie
-    const user = token
-      ? await this.#auth.authenticate(token, 'bearer')
-      : cookie
-        ? await this.#auth.authenticate(cookie, 'session')
-        : null
-    if (!user || !secret) throw { reason: DenyReason.unauthenticated }
+    const secret = token ? token : readCookie(requestHeaders.get('cookie'), SESSION_COOKIE)
+    const credential = secret ? await this.#auth.credential(secret, token ? 'bearer' : 'session') : null
+    if (!credential || !secret) throw { reason: DenyReason.unauthenticated }
+    const { user } = credential
 
     const access = await this.#access.resolve(user.id, documentName)
     if (!access) throw { reason: DenyReason.unknownDocument }
@@ -52,6 +49,7 @@ export class Authentication implements Extension {
       userId: user.id,
       userName: user.name,
       credentialHash: hashSecret(secret),
+      credentialExpiresAt: credential.expiresAt,
       communityId: access.communityId,
       meetingId: access.meetingId,
       role: access.role,
