@@ -1,5 +1,9 @@
+import path from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, join, type Person, rolesFixture, signUp } from '../../../test/support/api-client.ts'
+import { hashSecret } from '../src/services/secrets.ts'
+import { DATABASE_FILE } from '../src/stores/sqlite/database.ts'
 import { type RunningServer, startServer } from './test-server.ts'
 
 let s: RunningServer
@@ -68,6 +72,7 @@ const facilitatorOnly: Call[] = [
 const everyProtectedRoute: Call[] = [
   ['GET', '/api/me'],
   ['POST', '/api/auth/tokens', {}],
+  ['POST', '/api/auth/logout-everywhere'],
   ['POST', '/api/communities', { name: 'New' }],
   ['GET', '/api/networks'],
   ['POST', '/api/networks', { name: 'Net', communityId: 'somecommunity01' }],
@@ -81,6 +86,44 @@ describe('[A2] no session: 401 on every protected route', () => {
   it.each(everyProtectedRoute.map((c) => [label(c), c] as const))('%s', async (_, [method, path, body]) => {
     const res = await new ApiClient(s.url).request(method, resolve(path), body)
     expect(res).toMatchObject({ status: 401, body: { error: 'unauthenticated' } })
+  })
+})
+
+describe('[A2] expired or revoked credential: 401 on every protected route', () => {
+  // Each route revokes nothing it is not given: a fresh person per kind of dead credential.
+  const dead: Record<string, () => Promise<ApiClient>> = {
+    'expired token': async () => {
+      const person = await signUp(s.url, 'Expired')
+      const client = new ApiClient(s.url, { origin: null })
+      client.bearer = person.token
+      const db = new DatabaseSync(path.join(s.dataDir, DATABASE_FILE))
+      try {
+        db.prepare('UPDATE sessions SET expires_at = ? WHERE token_hash = ?').run(
+          Date.now() - 1,
+          hashSecret(person.token),
+        )
+      } finally {
+        db.close()
+      }
+      return client
+    },
+    'revoked session': async () => {
+      const person = await signUp(s.url, 'Revoked')
+      const cookie = person.api.cookie
+      await person.api.post('/api/auth/logout')
+      const client = new ApiClient(s.url)
+      client.cookie = cookie
+      return client
+    },
+  }
+  it.each(Object.keys(dead))('%s', async (kind) => {
+    const client = await dead[kind]?.()
+    if (!client) throw new Error(kind)
+    for (const call of everyProtectedRoute) {
+      const [method, path, body] = call
+      const res = await client.request(method, resolve(path), body)
+      expect(res, label(call)).toMatchObject({ status: 401, body: { error: 'unauthenticated' } })
+    }
   })
 })
 

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { COMMON_PASSWORDS } from './common-passwords.ts'
+import { nameSchema } from './names.ts'
 
 export const EmailSchema = z
   .string()
@@ -6,15 +8,22 @@ export const EmailSchema = z
   .toLowerCase()
   .max(254)
   .pipe(z.email({ message: 'Enter a valid email address.' }))
+const COMMON = new Set(COMMON_PASSWORDS.map((p) => p.toLowerCase()))
+
 export const PasswordSchema = z
   .string()
   .min(10, 'Use at least 10 characters for your password.')
   .max(200, 'Use at most 200 characters for your password.')
-export const DisplayNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter your name.')
-  .max(80, 'Use at most 80 characters for your name.')
+  .refine((p) => p.trim().length > 0, 'A password cannot be only spaces. Try a few words you will remember.')
+  .refine(
+    (p) => !COMMON.has(p.trim().toLowerCase()),
+    'That password is one of the most common ones, the first that anyone guessing would try. Choose another.',
+  )
+export const DisplayNameSchema = nameSchema('name', {
+  empty: 'Enter your name.',
+  max: 80,
+  tooLong: 'Use at most 80 characters for your name.',
+})
 
 export const SignupBody = z.strictObject({
   email: EmailSchema,
@@ -50,4 +59,9 @@ export interface User {
 export interface TokenResponse {
   token: string
   expiresAt: string
+}
+
+/** POST /api/auth/logout-everywhere (no body): how many sessions and tokens were revoked. */
+export interface LogoutEverywhereResponse {
+  revoked: number
 }

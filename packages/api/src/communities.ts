@@ -1,12 +1,13 @@
 import { z } from 'zod'
+import { nameSchema } from './names.ts'
 import type { Role } from './roles.ts'
 import { RoleSchema } from './roles.ts'
 
-export const CommunityNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Give the community a name.')
-  .max(120, 'Use at most 120 characters for the name.')
+export const CommunityNameSchema = nameSchema('name', {
+  empty: 'Give the community a name.',
+  max: 120,
+  tooLong: 'Use at most 120 characters for the name.',
+})
 export const FocusSchema = z.string().trim().max(2000, 'Use at most 2000 characters for the focus.')
 
 export const CreateCommunityBody = z.strictObject({

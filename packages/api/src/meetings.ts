@@ -1,7 +1,8 @@
 import { z } from 'zod'
+import { nameSchema } from './names.ts'
 import { RoleSchema } from './roles.ts'
 
-const TitleSchema = z.string().trim().min(1, 'Give the meeting a title.').max(200)
+const TitleSchema = nameSchema('title', { empty: 'Give the meeting a title.', max: 200 })
 const StartsAtSchema = z.iso.datetime({ offset: true, message: 'startsAt must be an ISO date-time.' })
 const DurationSchema = z
   .number()
@@ -27,7 +28,7 @@ export const CreateSeriesBody = z.strictObject({
 })
 
 export const SaveTemplateBody = z.strictObject({
-  name: z.string().trim().min(1, 'Give the template a name.').max(120),
+  name: nameSchema('template name', { empty: 'Give the template a name.', max: 120 }),
   /** The meeting whose agenda (titles, minutes, protocols) becomes the template. */
   meetingId: IdSchema,
 })

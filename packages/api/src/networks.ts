@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { nameSchema } from './names.ts'
 
 const CommunityIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'That is not a community id.')
 
 export const CreateNetworkBody = z.strictObject({
-  name: z.string().trim().min(1, 'Give the network a name.').max(120),
+  name: nameSchema('network name', { empty: 'Give the network a name.', max: 120 }),
   purpose: z.string().trim().max(2000).optional(),
   /** The first member community: one the creator facilitates. */
   communityId: CommunityIdSchema,

@@ -1,8 +1,9 @@
 import { ServiceError } from '../services/service-error.ts'
 
 /**
- * A fixed-window counter per key (client address). In memory and per process: it blunts
- * password guessing against one instance; limits are configurable so load tests can raise them.
+ * A fixed-window counter per key (a client address, or an account's email). In memory and per
+ * process: it blunts password guessing against one instance; limits are configurable so load
+ * tests can raise them.
  */
 export class RateLimiter {
   readonly #limit: number
@@ -28,8 +29,15 @@ export class RateLimiter {
     window.count += 1
     if (window.count > this.#limit) {
       const seconds = Math.ceil((window.start + this.#windowMs - now) / 1000)
-      throw new ServiceError(429, 'too_many_requests', `Too many attempts. Try again in ${seconds} seconds.`)
+      const wait = seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`
+      throw new ServiceError(429, 'too_many_requests', `Too many attempts. Try again in ${wait}.`)
     }
+  }
+
+  /** Takes back one counted attempt that turned out not to count (a log-in that succeeded). */
+  release(key: string): void {
+    const window = this.#windows.get(key)
+    if (window && window.count > 0) window.count -= 1
   }
 
   #sweep(now: number): void {

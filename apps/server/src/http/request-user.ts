@@ -11,6 +11,8 @@ export interface Authenticated {
   /** The secret the request authenticated with, so logout and revoke can target it. */
   secret: string
   via: 'session' | 'bearer'
+  /** When that credential expires: whatever it mints expires no later (SPEC A9). */
+  expiresAt: number
 }
 
 const resolved = new WeakMap<FastifyRequest, Promise<Authenticated | null>>()
@@ -28,13 +30,13 @@ export function authenticate(req: FastifyRequest, auth: AuthService): Promise<Au
     pending = (async () => {
       const token = bearer(req)
       if (token !== null) {
-        const user = await auth.authenticate(token, 'bearer')
-        return user ? { user, secret: token, via: 'bearer' as const } : null
+        const found = await auth.credential(token, 'bearer')
+        return found ? { ...found, secret: token, via: 'bearer' as const } : null
       }
       const cookie = readCookie(req.headers.cookie, SESSION_COOKIE)
       if (cookie === null) return null
-      const user = await auth.authenticate(cookie, 'session')
-      return user ? { user, secret: cookie, via: 'session' as const } : null
+      const found = await auth.credential(cookie, 'session')
+      return found ? { ...found, secret: cookie, via: 'session' as const } : null
     })()
     resolved.set(req, pending)
   }
@@ -52,12 +54,13 @@ export async function requireUser(
 ): Promise<Authenticated> {
   const who = await authenticate(req, auth)
   if (!who) throw new ServiceError(401, 'unauthenticated', 'Log in to continue.')
-  if (
-    who.via === 'session' &&
-    req.method !== 'GET' &&
-    !originAllowed(config, req.headers, isSecure(req.protocol, config))
-  ) {
+  if (who.via === 'session' && req.method !== 'GET') requireOwnPage(req, config)
+  return who
+}
+
+/** A 403 unless the request comes from our own pages, or from no page at all (no Origin). */
+export function requireOwnPage(req: FastifyRequest, config: Config): void {
+  if (!originAllowed(config, req.headers, isSecure(req.protocol, config))) {
     throw new ServiceError(403, 'forbidden', 'This request did not come from a Confer page.')
   }
-  return who
 }

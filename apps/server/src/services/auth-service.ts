@@ -47,18 +47,29 @@ export class AuthService {
     return publicUser(user)
   }
 
-  async issue(userId: string, kind: CredentialKind, ttlMs: number): Promise<IssuedCredential> {
+  /**
+   * A new session or bearer token. One minted by another credential (`parent`) records it and
+   * expires no later than it (SPEC A9), so a short-lived token cannot mint itself a long life.
+   */
+  async issue(
+    userId: string,
+    kind: CredentialKind,
+    ttlMs: number,
+    parent?: { secret: string; expiresAt: number },
+  ): Promise<IssuedCredential> {
     const secret = newSecret()
     const now = this.#now()
-    const expiresAt = now + ttlMs
-    await this.#accounts.insertCredential({
+    const expiresAt = Math.min(now + ttlMs, parent?.expiresAt ?? Number.POSITIVE_INFINITY)
+    const stored = await this.#accounts.insertCredential({
       tokenHash: hashSecret(secret),
       userId,
       kind,
       createdAt: now,
       expiresAt,
       revokedAt: null,
+      parentHash: parent ? hashSecret(parent.secret) : null,
     })
+    if (!stored) throw new ServiceError(401, 'unauthenticated', 'Log in to continue.')
     return { secret, expiresAt }
   }
 
@@ -77,7 +88,13 @@ export class AuthService {
     return user ? { user: publicUser(user), expiresAt: credential.expiresAt } : null
   }
 
-  async revoke(secret: string): Promise<void> {
-    await this.#accounts.revokeCredential(hashSecret(secret), this.#now())
+  /** Revokes a credential and every one minted from it; returns the hashes revoked. */
+  revoke(secret: string): Promise<string[]> {
+    return this.#accounts.revokeCredential(hashSecret(secret), this.#now())
+  }
+
+  /** "Sign out everywhere": every live session and token of the user; returns the hashes revoked. */
+  revokeAll(userId: string): Promise<string[]> {
+    return this.#accounts.revokeUserCredentials(userId, this.#now())
   }
 }

@@ -16,6 +16,8 @@ export interface CredentialRecord {
   createdAt: number
   expiresAt: number
   revokedAt: number | null
+  /** The session or token that minted this one, if any (SPEC A9). */
+  parentHash: string | null
 }
 
 export interface AccountStore {
@@ -23,7 +25,14 @@ export interface AccountStore {
   insertUser(user: UserRecord): Promise<boolean>
   userByEmail(email: string): Promise<UserRecord | null>
   userById(id: string): Promise<UserRecord | null>
-  insertCredential(credential: CredentialRecord): Promise<void>
+  /** Inserts a credential; false (nothing stored) when its parent is revoked or unknown by now. */
+  insertCredential(credential: CredentialRecord): Promise<boolean>
   credentialByHash(tokenHash: string): Promise<CredentialRecord | null>
-  revokeCredential(tokenHash: string, at: number): Promise<void>
+  /**
+   * Revokes the credential and every credential minted from it, at any depth; returns the
+   * hashes it revoked (those already revoked or unknown are not among them).
+   */
+  revokeCredential(tokenHash: string, at: number): Promise<string[]>
+  /** Revokes every live session and token of a user; returns the hashes it revoked. */
+  revokeUserCredentials(userId: string, at: number): Promise<string[]>
 }

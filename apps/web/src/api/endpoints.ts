@@ -7,6 +7,7 @@ import type {
   Invite,
   InvitePreview,
   LoginBody,
+  LogoutEverywhereResponse,
   Me,
   Meeting,
   MeetingView,
@@ -38,6 +39,8 @@ export const signup = (body: SignupBody) =>
 export const login = (body: LoginBody) =>
   apiRequest<{ user: User }>('POST', '/api/auth/login', { body, allowUnauthenticated: true })
 export const logout = () => apiRequest<null>('POST', '/api/auth/logout', { allowUnauthenticated: true })
+export const logoutEverywhere = () =>
+  apiRequest<LogoutEverywhereResponse>('POST', '/api/auth/logout-everywhere')
 export const getMe = (signal?: Signal) =>
   apiRequest<Me>('GET', '/api/me', { signal, allowUnauthenticated: true })
 export const getOverview = (signal?: Signal) => apiRequest<Overview>('GET', '/api/me/overview', { signal })

@@ -2,9 +2,10 @@ import { Link } from '../app/Link.tsx'
 import { usePath } from '../app/router.ts'
 import { LogoutButton } from './LogoutButton.tsx'
 import { loginPath, signupPath } from './next-path.ts'
+import { SignOutEverywhereButton } from './SignOutEverywhereButton.tsx'
 import { useSession } from './useSession.ts'
 
-/** The header's account corner: who is signed in and "Log out", or the ways in. */
+/** The header's account corner: who is signed in, "Log out" and "Sign out everywhere", or the ways in. */
 export function AccountNav() {
   const session = useSession()
   const path = usePath()
@@ -15,6 +16,7 @@ export function AccountNav() {
           Signed in as <strong>{session.me.user.name}</strong>
         </span>
         <LogoutButton />
+        <SignOutEverywhereButton />
       </nav>
     )
   }

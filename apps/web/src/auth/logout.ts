@@ -1,4 +1,4 @@
-import { logout } from '../api/endpoints.ts'
+import { logout, logoutEverywhere } from '../api/endpoints.ts'
 import { navigate } from '../app/router.ts'
 import { closeAllDocuments } from '../collab/open-documents.ts'
 import { clearDeviceData } from './device-data.ts'
@@ -21,6 +21,16 @@ export async function leaveDevice(): Promise<void> {
  */
 export async function logOut(): Promise<void> {
   await logout()
+  tellOtherTabs('logged-out')
+  await leaveDevice()
+}
+
+/**
+ * Signs the account out on every device and revokes every API token (the server closes their
+ * live connections), then leaves this device clean like an ordinary log-out.
+ */
+export async function logOutEverywhere(): Promise<void> {
+  await logoutEverywhere()
   tellOtherTabs('logged-out')
   await leaveDevice()
 }

@@ -175,6 +175,14 @@ const MIGRATIONS: readonly string[] = [
    INSERT INTO document_journal (name, seq, data, created_at)
      SELECT name, seq, data, created_at FROM document_log ORDER BY name, seq;
    DROP TABLE document_log;`,
+  // Which session or token minted a token (SPEC A9): revoking or logging out the parent revokes
+  // its descendants. Credentials from before this step have no parent. IF NOT EXISTS: tests
+  // rewind user_version on a migrated database to replay earlier steps.
+  `CREATE TABLE IF NOT EXISTS credential_parents (
+     token_hash TEXT PRIMARY KEY REFERENCES sessions (token_hash) ON DELETE CASCADE,
+     parent_hash TEXT NOT NULL
+   );
+   CREATE INDEX IF NOT EXISTS credential_parents_by_parent ON credential_parents (parent_hash);`,
 ]
 
 export function migrate(db: DatabaseSync): void {
