@@ -1,5 +1,13 @@
 import type { DocumentVersion } from '@confer/api'
-import { newId, parseDocumentName, RESTORABLE, restoreTopLevel } from '@confer/model'
+import {
+  nestingOf,
+  newId,
+  parseDocumentName,
+  RESTORABLE,
+  type RestorableTypes,
+  restoreTopLevel,
+  trimDeepest,
+} from '@confer/model'
 import * as Y from 'yjs'
 import type { CommunityStore } from '../stores/community-store.ts'
 import type { VersionRecord, VersionStore } from '../stores/version-store.ts'
@@ -11,6 +19,8 @@ import { notFound, ServiceError } from './service-error.ts'
 /** How many versions of one document are kept, and how many bytes of them at most. */
 export const VERSIONS_KEPT = 100
 export const VERSION_BYTES_KEPT = 32 * 1024 * 1024
+/** Bottom-up deleting transactions one restore may take (each cuts DELETE_LEVELS levels). */
+const MAX_TRIM_ROUNDS = 1_000
 
 /** Version history of meeting notes and charters: snapshots to look back at and restore. */
 export class VersionService {
@@ -73,8 +83,15 @@ export class VersionService {
   /**
    * Brings an earlier version back as a new change that every connected client sees. The
    * current state is kept as a version first, so a restore can itself be undone.
+   *
+   * A version is copied whole however deep it nests, except when its notes nest deeper than
+   * `maxXmlDepth`, the most the server accepts from any client (MAX_XML_DEPTH): such a version
+   * could only come from before that limit, clients would be refused every edit inside it and
+   * editors cannot show it, so restoring it would wedge the document again. It is refused with
+   * a 422 instead, and stays readable in the history. Current content nested deeper than one
+   * transaction can delete is removed from the bottom up first (SPEC H6).
    */
-  async restore(userId: string, name: string, versionId: string): Promise<void> {
+  async restore(userId: string, name: string, versionId: string, maxXmlDepth: number): Promise<void> {
     const access = await this.#readable(userId, name)
     if (access.readOnly)
       throw new ServiceError(403, 'forbidden', 'You can read this document but not change it.')
@@ -83,12 +100,35 @@ export class VersionService {
     const kind = parseDocumentName(name)?.kind
     const types = kind === 'meeting' ? RESTORABLE.meeting : kind === 'charter' ? RESTORABLE.charter : null
     if (!types) throw notFound('That version')
-    const current = await this.#editor.read(name, (doc) => Y.encodeStateAsUpdate(doc))
-    await this.take(name, current, 'before-restore', [userId])
     const old = new Y.Doc()
-    Y.applyUpdate(old, version.state)
-    await this.#editor.edit(name, (doc) => restoreTopLevel(doc, old, types))
-    old.destroy()
+    try {
+      Y.applyUpdate(old, version.state)
+      const { xmlDepth } = nestingOf(old, types)
+      if (xmlDepth > maxXmlDepth) {
+        throw new ServiceError(
+          422,
+          'invalid_request',
+          `This version nests its text ${xmlDepth} levels deep, more than the ${maxXmlDepth} this server accepts, so it cannot be restored. It can still be read.`,
+        )
+      }
+      const current = await this.#editor.read(name, (doc) => Y.encodeStateAsUpdate(doc))
+      await this.take(name, current, 'before-restore', [userId])
+      for (let round = 0; round < MAX_TRIM_ROUNDS; round++) {
+        if (!(await this.#trim(name, types))) break
+      }
+      await this.#editor.edit(name, (doc) => restoreTopLevel(doc, old, types))
+    } finally {
+      old.destroy()
+    }
+  }
+
+  /** Deletes the deepest levels of the document's content, if it is deep; false when it is not. */
+  async #trim(name: string, types: RestorableTypes): Promise<boolean> {
+    let trimmed = false
+    await this.#editor.edit(name, (doc) => {
+      trimmed = trimDeepest(doc, types)
+    })
+    return trimmed
   }
 
   async #readable(userId: string, name: string) {

@@ -10,21 +10,29 @@ export interface ContentEntry {
   text: string
 }
 
-/** Plain text of a rich-text fragment, a line per block. */
+/**
+ * Plain text of a rich-text fragment, a line per block (an element's own text, then its
+ * children's). A loop with its own stack: a version any client wrote may nest thousands of
+ * levels deep, and recursion would overflow the browser's stack.
+ */
 export function fragmentText(node: Y.XmlFragment | Y.XmlElement): string {
   const lines: string[] = []
-  let inline = ''
-  for (const child of node.toArray()) {
-    if (child instanceof Y.XmlText) {
+  const stack: (Y.XmlFragment | Y.XmlElement)[] = [node]
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const children = next.toArray()
+    let inline = ''
+    for (const child of children) {
+      if (!(child instanceof Y.XmlText)) continue
       for (const op of child.toDelta() as { insert?: unknown }[]) {
         if (typeof op.insert === 'string') inline += op.insert
       }
-    } else if (child instanceof Y.XmlElement) {
-      const inner = fragmentText(child)
-      if (inner) lines.push(inner)
+    }
+    if (inline) lines.push(inline)
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]
+      if (child instanceof Y.XmlElement) stack.push(child)
     }
   }
-  if (inline) lines.unshift(inline)
   return lines.join('\n')
 }
 

@@ -29,7 +29,8 @@ export type Block =
 
 const HEADING = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/
 const RULE = /^ {0,3}([-*_])(\s*\1){2,}\s*$/
-const FENCE = /^ {0,3}```/
+/** An opening code fence: three or more backticks, and an info string without any. */
+const FENCE = /^ {0,3}(`{3,})[^`]*$/
 const QUOTE = /^ {0,3}>\s?/
 const LIST_ITEM = /^( {0,3})([-*+]|(\d{1,9})[.)])(\s+)(.*)$/
 const TABLE_ROW = /^ {0,3}\|/
@@ -70,9 +71,10 @@ function parseBlocks(lines: string[]): Block[] {
       blocks.push({ type: 'heading', level, children: parseInline(heading[2] ?? '') })
       i += 1
     } else if (FENCE.test(line)) {
+      const size = (FENCE.exec(line)?.[1] ?? '```').length
       const body: string[] = []
       i += 1
-      while (i < lines.length && !FENCE.test(lines[i] ?? '')) body.push(lines[i++] ?? '')
+      while (i < lines.length && !closesFence(lines[i] ?? '', size)) body.push(lines[i++] ?? '')
       i += 1 // the closing fence (or the end)
       blocks.push({ type: 'code', text: body.join('\n') })
     } else if (RULE.test(line)) {
@@ -100,6 +102,12 @@ function parseBlocks(lines: string[]): Block[] {
     }
   }
   return blocks
+}
+
+/** CommonMark: only a run of backticks at least as long as the opening one, alone on its line, closes a fence. */
+function closesFence(line: string, size: number): boolean {
+  const run = /^ {0,3}(`{3,})\s*$/.exec(line)?.[1]
+  return run !== undefined && run.length >= size
 }
 
 /** Reads one list starting at `start`; returns the index of the first line after it. */
@@ -134,7 +142,9 @@ function parseList(lines: string[], start: number, into: Block[]): number {
       }
       break
     }
-    const dedent = Math.min(...rest.filter((l) => !isBlank(l)).map(indentOf), Number.POSITIVE_INFINITY)
+    // A loop, not Math.min(...lines): spreading a long item's lines would overflow the stack.
+    let dedent = Number.POSITIVE_INFINITY
+    for (const l of rest) if (!isBlank(l)) dedent = Math.min(dedent, indentOf(l))
     const body = [match[5] ?? '', ...rest.map((l) => l.slice(Number.isFinite(dedent) ? dedent : 0))]
     const task = TASK.exec(body[0] ?? '')
     if (task) body[0] = task[2] ?? ''
@@ -154,7 +164,8 @@ function splitRow(line: string): Inline[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]
     if (c === '\\' && text[i + 1] === '|') {
-      cell += '\\|'
+      // GFM: an escaped pipe is a pipe in the cell, inside code spans too.
+      cell += '|'
       i += 1
     } else if (c === '|') {
       cells.push(cell)
@@ -167,13 +178,19 @@ function splitRow(line: string): Inline[][] {
   return cells.map((c) => parseInline(c.trim()))
 }
 
-const ESCAPABLE = /[\\`*_{}[\]()#+\-.!|<>~]/
+/** CommonMark: any ASCII punctuation character can be escaped with a backslash. */
+const ESCAPABLE = /[!-/:-@[-`{-~]/
 
-/** Links keep only web, mail and in-app addresses; anything else shows as plain text. */
+/**
+ * Links keep only web, mail and in-app addresses; anything else shows as plain text. Tabs and
+ * line breaks are dropped first, as a browser's URL parser does, and an in-app path may not
+ * start like another host's address (`//` or `/\`).
+ */
 export function safeHref(href: string): string | null {
-  const url = href.trim()
+  const url = href.replace(/[\t\n\r]/g, '').trim()
+  if (/\p{Cc}/u.test(url)) return null
   if (/^(https?:|mailto:)/i.test(url)) return url
-  if (url.startsWith('/') && !url.startsWith('//')) return url
+  if (/^\/(?![/\\])/.test(url)) return url
   if (url.startsWith('#')) return url
   return null
 }
@@ -216,6 +233,24 @@ function closingBracket(s: string, open: number): number {
   return -1
 }
 
+/** Where a run of exactly `size` backticks starts at or after `from`, or -1. */
+function closingBackticks(s: string, from: number, size: number): number {
+  let i = s.indexOf('`', from)
+  while (i !== -1) {
+    let run = 0
+    while (s[i + run] === '`') run += 1
+    if (run === size) return i
+    i = s.indexOf('`', i + run)
+  }
+  return -1
+}
+
+/** A code span's text (CommonMark): line breaks are spaces, one padding space is dropped each side. */
+function codeText(raw: string): string {
+  const text = raw.replace(/\n/g, ' ')
+  return /^ .* $/s.test(text) && text.trim() !== '' ? text.slice(1, -1) : text || ' '
+}
+
 function unescapeText(text: string): string {
   return text.replace(/\\(.)/g, (whole, c: string) => (ESCAPABLE.test(c) ? c : whole))
 }
@@ -255,21 +290,17 @@ export function parseInline(s: string): Inline[] {
     if (c === '`') {
       let run = 0
       while (s[i + run] === '`') run += 1
-      const fence = '`'.repeat(run)
-      const end = s.indexOf(fence, i + run)
-      if (end !== -1) {
-        flush()
-        out.push({
-          type: 'code',
-          text:
-            s
-              .slice(i + run, end)
-              .replace(/\\`/g, '`')
-              .trim() || ' ',
-        })
-        i = end + run
+      const end = closingBackticks(s, i + run, run)
+      if (end === -1) {
+        // An unmatched run is literal text, all of it (CommonMark).
+        buffer += s.slice(i, i + run)
+        i += run
         continue
       }
+      flush()
+      out.push({ type: 'code', text: codeText(s.slice(i + run, end)) })
+      i = end + run
+      continue
     }
     if (c === '[') {
       const close = closingBracket(s, i)

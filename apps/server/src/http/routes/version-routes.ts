@@ -37,7 +37,12 @@ export function registerVersionRoutes(app: FastifyInstance, { config, services }
 
     app.post(`${prefix}/versions/:versionId/restore`, async (req, reply) => {
       const { user } = await requireUser(req, auth, config)
-      await versions.restore(user.id, name(req), idParam(req.params, 'versionId', 'That version'))
+      await versions.restore(
+        user.id,
+        name(req),
+        idParam(req.params, 'versionId', 'That version'),
+        config.limits.xmlDepth,
+      )
       return reply.status(204).send()
     })
   }

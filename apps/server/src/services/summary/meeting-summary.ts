@@ -1,5 +1,6 @@
 import { itemNotes, readActions, readAgenda } from '@confer/model'
 import type * as Y from 'yjs'
+import { escapeLineStarts, field } from './markdown-text.ts'
 import { notesToMarkdown } from './notes-markdown.ts'
 
 export interface SummaryContext {
@@ -15,17 +16,20 @@ function when(startsAt: number): string {
   return `${new Date(startsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }
 
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim()
-
-/** The meeting as Markdown: agenda, each item's notes, action items (DESIGN §3 summary.md). */
+/**
+ * The meeting as Markdown: agenda, each item's notes, action items (DESIGN §3 summary.md). Every
+ * field anyone typed is escaped, so it reads as text in any Markdown viewer (SPEC H6).
+ */
 export function meetingSummary(doc: Y.Doc, context: SummaryContext): string {
-  const owner = (id: string | null) => (id ? (context.names.get(id) ?? 'a former member') : null)
+  const owner = (id: string | null) => (id ? field(context.names.get(id) ?? 'a former member') : null)
   const agenda = readAgenda(doc)
   const actions = readActions(doc)
   const lines: string[] = [
-    `# ${oneLine(context.title)}`,
+    `# ${field(context.title)}`,
     '',
-    `${oneLine(context.communityName)} · ${when(context.startsAt)} · ${context.durationMinutes} minutes`,
+    escapeLineStarts(
+      `${field(context.communityName)} · ${when(context.startsAt)} · ${context.durationMinutes} minutes`,
+    ),
     '',
     '## Agenda',
     '',
@@ -35,14 +39,14 @@ export function meetingSummary(doc: Y.Doc, context: SummaryContext): string {
     const who = owner(item.ownerId)
     const minutes = item.minutes > 0 ? ` (${item.minutes} min)` : ''
     lines.push(
-      `${i + 1}. [${item.done ? 'x' : ' '}] ${oneLine(item.title) || 'Untitled'}${minutes}${who ? ` — ${who}` : ''}`,
+      `${i + 1}. [${item.done ? 'x' : ' '}] ${field(item.title) || 'Untitled'}${minutes}${who ? ` — ${who}` : ''}`,
     )
   })
   lines.push('', '## Notes', '')
   agenda.forEach((item, i) => {
     const notes = itemNotes(doc, item.id)
     const body = notes ? notesToMarkdown(notes) : ''
-    lines.push(`### ${i + 1}. ${oneLine(item.title) || 'Untitled'}`, '', body || '_No notes._', '')
+    lines.push(`### ${i + 1}. ${field(item.title) || 'Untitled'}`, '', body || '_No notes._', '')
   })
   lines.push('## Action items', '')
   if (actions.length === 0) lines.push('_No action items._')
@@ -55,7 +59,7 @@ export function meetingSummary(doc: Y.Doc, context: SummaryContext): string {
       .filter(Boolean)
       .join(', ')
     lines.push(
-      `- [${action.done ? 'x' : ' '}] ${oneLine(action.text) || 'Untitled'}${details ? ` — ${details}` : ''}`,
+      `- [${action.done ? 'x' : ' '}] ${field(action.text) || 'Untitled'}${details ? ` — ${details}` : ''}`,
     )
   }
   return `${lines.join('\n').trimEnd()}\n`
