@@ -124,6 +124,9 @@ async function main(): Promise<void> {
       })
   })
 
+  // The meeting is under way: S7 starts its hostile clients now, so they are at full strength
+  // by the end of the warm-up.
+  process.stdout.write(`${JSON.stringify({ event: 'ready' })}\n`)
   const delay = monitorEventLoopDelay({ resolution: 1 })
   await new Promise((resolve) => setTimeout(resolve, params.warmupMs))
   const cpuBefore = process.cpuUsage()

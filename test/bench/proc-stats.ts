@@ -19,6 +19,13 @@ export function rssBytes(pid: number): number {
   return match ? Number(match[1]) * 1024 : 0
 }
 
+/** The highest resident memory a process has had since it started, in bytes (VmHWM, Linux). */
+export function peakRssBytes(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  const match = /VmHWM:\s+(\d+) kB/.exec(status)
+  return match ? Number(match[1]) * 1024 : 0
+}
+
 /** Waits until the machine's CPU is mostly idle, so runs start from the same calm state. */
 export async function waitForIdleCpu(maxWaitMs = 20_000, busyBelow = 0.35): Promise<void> {
   const sample = () => {

@@ -3,6 +3,8 @@ export interface Row {
   metric: string
   confer: number | null
   reference: number | null
+  /** Shown instead of the reference's value where the reference was not run, and why. */
+  referenceNote?: string
   /** Confer / reference, the median of per-round ratios where both ran (lower is better for every metric here). */
   ratio: number | null
   /** The lowest and highest per-round ratio: how far one round can be from the median. */
@@ -22,7 +24,7 @@ export function markdown(rows: Row[], machine: string, notes: string[]): string 
     '|---|---|---:|---:|---:|---:|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.scenario} | ${r.metric} | ${fmt(r.confer)} | ${fmt(r.reference)} | ${fmt(r.ratio)} | ${r.ratioRange ? `${fmt(r.ratioRange[0])}–${fmt(r.ratioRange[1])}` : ''} | ${r.target} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} |`,
+        `| ${r.scenario} | ${r.metric} | ${fmt(r.confer)} | ${r.referenceNote ?? fmt(r.reference)} | ${fmt(r.ratio)} | ${r.ratioRange ? `${fmt(r.ratioRange[0])}–${fmt(r.ratioRange[1])}` : ''} | ${r.target} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} |`,
     ),
   ]
   if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`))

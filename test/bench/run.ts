@@ -7,10 +7,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { coldLoad, reconnectStorm } from './cold-and-storm.ts'
+import { hostileRounds } from './hostile-load.ts'
 import { type Measurement, measureRoomLoad } from './measure.ts'
 import { waitForIdleCpu } from './proc-stats.ts'
 import { markdown, type Row } from './report.ts'
-import { COLD_LOAD_SIZES, roomScenarios, STORM_CLIENTS } from './scenarios.ts'
+import { COLD_LOAD_SIZES, HOSTILE_PHASES, roomScenarios, STORM_CLIENTS } from './scenarios.ts'
 import { prepareConferBuild, prepareTargets, startConfer, startReference } from './targets.ts'
 
 const quick = process.argv.includes('--quick')
@@ -44,7 +45,13 @@ const raw: Record<string, unknown> = {}
 function row(
   scenario: string,
   metric: string,
-  values: { confer: number | null; reference: number | null; ratio?: number | null; ratios?: number[] },
+  values: {
+    confer: number | null
+    reference: number | null
+    ratio?: number | null
+    ratios?: number[]
+    referenceNote?: string
+  },
   target: string,
   /** Whether the target is met, given Confer's value and the Confer/reference ratio. */
   limit?: (confer: number, ratio: number | null) => boolean,
@@ -56,6 +63,7 @@ function row(
     metric,
     confer,
     reference,
+    ...(values.referenceNote ? { referenceNote: values.referenceNote } : {}),
     ratio,
     ratioRange:
       values.ratios && values.ratios.length > 1
@@ -230,6 +238,86 @@ if (wanted('S6')) {
   )
   row('S6', 'acknowledged edits lost', { confer: storm.lost, reference: null }, '0', (v) => v === 0)
   console.log('S6 reconnect storm: done')
+}
+
+if (wanted('S7')) {
+  const runs = await hostileRounds(quick, rounds)
+  raw.S7 = runs
+  notes.push(
+    "S7 runs Confer alone: the reference server has no authentication, so there is nothing for hostile clients to be refused by. S7's ratio is each phase over the quiet phase of the same round.",
+  )
+  const quiet = runs.quiet.map((run) => run.measurement)
+  /** Median over rounds of one phase, and the median of its per-round ratios to the quiet phase. */
+  const againstQuiet = (runsOfPhase: Measurement[], f: (m: Measurement) => number, minQuiet = 0) => {
+    const ratios =
+      runsOfPhase === quiet
+        ? []
+        : runsOfPhase.flatMap((m, i) => {
+            const q = quiet[i]
+            return q && f(q) > minQuiet ? [f(m) / f(q)] : []
+          })
+    return {
+      confer: round2(median(runsOfPhase.map(f))),
+      reference: null,
+      referenceNote: 'not run (no auth)',
+      ratio: ratios.length > 0 ? round2(median(ratios)) : null,
+      ratios,
+    }
+  }
+  const mb = (bytes: number) => bytes / 1e6
+  for (const phase of HOSTILE_PHASES) {
+    const hostile = phase.id !== 'quiet'
+    const measured = hostile ? runs[phase.id].map((run) => run.measurement) : quiet
+    row(
+      'S7',
+      `${phase.title}: edit→remote p99 (ms)`,
+      againstQuiet(measured, (m) => m.result.latency.p99),
+      hostile ? '≤ 2.0 × quiet' : 'report',
+      hostile ? atMost(2) : undefined,
+    )
+    // Growth is compared only when the quiet phase grew by at least 1 MB: below, the ratio is noise.
+    row(
+      'S7',
+      `${phase.title}: server RSS growth (MB)`,
+      againstQuiet(measured, (m) => mb(m.serverRssBytes - m.serverRssBeforeBytes), 1),
+      'report',
+    )
+    row(
+      'S7',
+      `${phase.title}: server peak RSS (MB)`,
+      againstQuiet(measured, (m) => mb(m.serverPeakRssBytes)),
+      'report',
+    )
+    row(
+      'S7',
+      `${phase.title}: server event-loop delay max (ms)`,
+      againstQuiet(measured, (m) => m.serverEventLoopDelayMaxMs),
+      'report',
+    )
+    runs[phase.id].forEach((run, r) => {
+      const m = run.measurement
+      if (!m.result.converged) {
+        diverged = true
+        notes.push(`S7 ${phase.title}, round ${r + 1}: the meeting did NOT converge — the run is invalid.`)
+      }
+      if (m.result.loadgen.eventLoopDelayMaxMs > 100) {
+        notes.push(
+          `S7 ${phase.title}, round ${r + 1}: the load generator stalled ${m.result.loadgen.eventLoopDelayMaxMs} ms: it may be the bottleneck.`,
+        )
+      }
+      const h = run.hostile
+      if (h) {
+        const closes = Object.entries(h.closes)
+          .sort(([, a], [, b]) => b - a)
+          .map(([code, n]) => `${code} ×${n}`)
+          .join(', ')
+        notes.push(
+          `S7 ${phase.title}, round ${r + 1}: hostile clients opened ${h.opened} sockets (${h.failedHandshakes} handshakes failed), sent ${h.messagesSent} messages (${round2(mb(h.bytesSent))} MB) with ${h.cpuMs} ms of CPU; sockets closed: ${closes || 'none'}.`,
+        )
+      }
+    })
+  }
+  console.log('S7 hostile load: done')
 }
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${quick ? 'quick' : 'full'} run`

@@ -1,3 +1,4 @@
+import type { HostileKind, HostileParams } from './hostile.ts'
 import type { LoadParams } from './loadgen.ts'
 
 export type RoomLoad = Omit<LoadParams, 'framing' | 'url' | 'token' | 'rooms'> & { rooms: number }
@@ -71,3 +72,42 @@ export function roomScenarios(quick: boolean): Scenario[] {
 
 export const COLD_LOAD_SIZES = (quick: boolean) => (quick ? [50_000, 500_000] : [50_000, 500_000, 5_000_000])
 export const STORM_CLIENTS = (quick: boolean) => (quick ? 100 : 800)
+
+/** S7's phases: the meeting alone, then beside each kind of hostile client, then beside all three. */
+export const HOSTILE_PHASES = [
+  { id: 'quiet', title: 'quiet', kinds: [] },
+  { id: 'preAuthFlood', title: 'pre-auth flood', kinds: ['preAuthFlood'] },
+  { id: 'slowReaders', title: 'slow readers', kinds: ['slowReaders'] },
+  { id: 'syncFlood', title: 'read-only sync flood', kinds: ['syncFlood'] },
+  { id: 'all', title: 'all three', kinds: ['preAuthFlood', 'slowReaders', 'syncFlood'] },
+] as const satisfies readonly { id: string; title: string; kinds: readonly HostileKind[] }[]
+
+/**
+ * S7: S2's meeting, next to hostile clients on the same address. Sizes stay inside the default
+ * limits' reach (1,024 sockets per address, 32 per account) so each defence, not a refused
+ * handshake, is what meets them.
+ */
+export function hostileLoad(quick: boolean): {
+  meeting: RoomLoad
+  hostile: Omit<HostileParams, 'url' | 'room' | 'observerToken' | 'kinds' | 'durationMs'>
+} {
+  const s2 = roomScenarios(quick).find((s) => s.id === 'S2')
+  if (!s2) throw new Error('S7 is built on S2')
+  return {
+    // A longer warm-up than S2's: the hostile clients start with it and are at full strength by
+    // the window. A shorter window: five phases a round (20 s still holds ~9,500 samples).
+    meeting: { ...s2.load, warmupMs: quick ? 2_000 : 5_000, durationMs: quick ? 6_000 : 20_000 },
+    hostile: {
+      preAuthSockets: quick ? 200 : 500,
+      preAuthFrameBytes: 4096,
+      preAuthIntervalMs: 200,
+      slowReaders: 8,
+      // ~2 MB/s of replies each: the kernel's socket buffers (~4 MB) fill first, then the
+      // default 16 MiB limit is reached about 10 s in: twice or so in a full run's phase.
+      slowReaderRequestsPerSecond: 40,
+      syncFlooders: 2,
+      maxOpens: 5_000,
+      reconnectDelayMs: 250,
+    },
+  }
+}

@@ -6,7 +6,7 @@ import path from 'node:path'
 import readline from 'node:readline'
 import { SERVER_BUNDLE, SERVER_ENV, SERVER_NODE_FLAGS } from '../../apps/server/src/node-flags.ts'
 import { buildServer } from '../../scripts/lib/server-build.ts'
-import { signUp } from '../support/api-client.ts'
+import { join, signUp } from '../support/api-client.ts'
 import { type ServerProcess, type ServerRuntime, spawnServer } from '../support/server-process.ts'
 import type { Framing } from './clients.ts'
 
@@ -25,6 +25,8 @@ export interface Target {
   /** Confer only: the process, for kill -9 and restart. */
   process?: ServerProcess
   dataDir?: string
+  /** Confer only: signs a new person up into the rooms' community with `role`; their bearer token. */
+  invite?(role: 'member' | 'observer'): Promise<string>
 }
 
 /** The reference server as plain JavaScript (git-ignored), written by `prepareTargets`. */
@@ -83,7 +85,15 @@ export async function startConfer(
 ): Promise<Target> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'confer-bench-'))
   const server = await spawnServer(
-    { DATA_DIR: dir, METRICS_ENABLED: 'true', MAX_MESSAGE_BYTES: String(64 * 1024 * 1024) },
+    {
+      DATA_DIR: dir,
+      METRICS_ENABLED: 'true',
+      MAX_MESSAGE_BYTES: String(64 * 1024 * 1024),
+      // Every load client signs in with one account (up to S1's 1,000 sockets), past the default
+      // 32 sockets per account (SPEC H4). The other limits hold: 1,000 sockets stay under 1,024
+      // per address, and no client sends 200 messages a second or leaves 16 MiB unread.
+      MAX_CONNECTIONS_PER_USER: '100000',
+    },
     build.bundle,
     build,
   )
@@ -111,6 +121,11 @@ export async function startConfer(
     token: person.token,
     rooms: ids,
     process: server,
+    invite: async (role) => {
+      const guest = await signUp(server.url, `Bench ${role}`)
+      await join(person, community.body.community.id, guest, role)
+      return guest.token
+    },
     dataDir: dir,
     metrics: (reset) => json(`${server.url}/api/metrics${reset ? '?reset=1' : ''}`),
     stop: async () => {
