@@ -20,6 +20,8 @@ export interface Config {
   webDistDir: string | null
   /** Sign-up and log-in attempts allowed per client address per minute. */
   authRateLimit: number
+  /** Failed log-ins allowed per account (email) per 15 minutes, from any address (SPEC W3). */
+  authAccountRateLimit: number
   /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
   trustProxy: boolean
   /** Shortest time between two versions taken during continuous editing of one document. */
@@ -28,6 +30,8 @@ export interface Config {
   metricsEnabled: boolean
   /** What one socket, address, account and document may cost (packages/model limits.ts). */
   limits: Limits
+  /** A socket that sends nothing, not even a pong to our ping, for this long is dropped (half-open links). */
+  socketIdleTimeoutMs: number
 }
 
 const port = z.coerce.number().int().min(0).max(65535)
@@ -45,7 +49,10 @@ const EnvSchema = z.object({
   COMPACTION_DEBOUNCE_MS: positiveInt.default(5_000),
   COMPACTION_MAX_DEBOUNCE_MS: positiveInt.default(30_000),
   WEB_DIST_DIR: z.string().optional(),
-  AUTH_RATE_LIMIT: positiveInt.default(20),
+  // Generous per address, so 30 teachers behind one school NAT can all log in at 8:00;
+  // guessing one account is stopped by the per-account limit instead.
+  AUTH_RATE_LIMIT: positiveInt.default(60),
+  AUTH_ACCOUNT_RATE_LIMIT: positiveInt.default(10),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   VERSION_INTERVAL_MS: z.coerce
     .number()
@@ -65,6 +72,8 @@ const EnvSchema = z.object({
   MAX_UPDATE_ENTRIES: positiveInt.default(DEFAULT_LIMITS.updateEntries),
   MAX_DOCUMENT_BYTES: positiveInt.default(DEFAULT_LIMITS.documentBytes),
   MAX_XML_DEPTH: positiveInt.default(DEFAULT_LIMITS.xmlDepth),
+  // Presence of a cut-off client must go within 30 s: dropped 20–25 s after its last byte.
+  SOCKET_IDLE_TIMEOUT_MS: positiveInt.default(20_000),
 })
 
 export class ConfigError extends Error {}
@@ -98,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     compactionMaxDebounceMs: Math.max(e.COMPACTION_MAX_DEBOUNCE_MS, e.COMPACTION_DEBOUNCE_MS),
     webDistDir: e.WEB_DIST_DIR === '' ? null : path.resolve(e.WEB_DIST_DIR ?? defaultWebDist),
     authRateLimit: e.AUTH_RATE_LIMIT,
+    authAccountRateLimit: e.AUTH_ACCOUNT_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     versionIntervalMs: e.VERSION_INTERVAL_MS,
     metricsEnabled: e.METRICS_ENABLED === 'true' || e.METRICS_ENABLED === '1',
@@ -115,5 +125,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       documentBytes: e.MAX_DOCUMENT_BYTES,
       xmlDepth: e.MAX_XML_DEPTH,
     },
+    socketIdleTimeoutMs: e.SOCKET_IDLE_TIMEOUT_MS,
   }
 }

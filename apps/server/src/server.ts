@@ -12,6 +12,7 @@ import { registerErrorHandling } from './http/errors.ts'
 import { registerMetricsRoute } from './http/metrics-route.ts'
 import { RateLimiter } from './http/rate-limit.ts'
 import { registerApiRoutes } from './http/routes/index.ts'
+import { registerSecurityHeaders } from './http/security-headers.ts'
 import { registerSystemRoutes } from './http/system-routes.ts'
 import { registerWebApp } from './http/web-app.ts'
 import { createServices, type Services } from './services/index.ts'
@@ -57,12 +58,13 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
     () => updateLog?.committed() ?? Promise.resolve(),
   )
   const services = createServices(db, editor, overrides)
-  const gate = new SendGate()
+  const gate = new SendGate(config.limits.bufferedBytesPerSocket)
   updateLog = new UpdateLog(services.documents, gate, app.log, overrides.scheduleCommit)
   const engine = createHocuspocus({ config, services, logger: app.log, updateLog })
   hocuspocus = engine
 
   registerErrorHandling(app)
+  await registerSecurityHeaders(app, config)
   registerSystemRoutes(app)
   registerApiRoutes(app, { config, services, authLimiter: new RateLimiter(config.authRateLimit, 60_000) })
   const collab = attachCollabUpgrade(app.server, engine, gate, config, app.log)

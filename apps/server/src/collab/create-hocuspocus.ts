@@ -6,8 +6,12 @@ import { ActionIndex } from './extensions/action-index.ts'
 import { Attendance } from './extensions/attendance.ts'
 import { Authentication } from './extensions/authentication.ts'
 import { AwarenessGuard } from './extensions/awareness-guard.ts'
+import { CredentialExpiry } from './extensions/credential-expiry.ts'
 import { DocumentNames } from './extensions/document-names.ts'
 import { DurablePersistence, type PersistenceLogger } from './extensions/durable-persistence.ts'
+import { MalformedMessages } from './extensions/malformed-messages.ts'
+import { SocketLimits } from './extensions/socket-limits.ts'
+import { UpdateGuard } from './extensions/update-guard.ts'
 import { VersionHistory } from './extensions/version-history.ts'
 import type { UpdateLog } from './update-log.ts'
 
@@ -24,15 +28,22 @@ export function createHocuspocus({ config, services, logger, updateLog }: Collab
     quiet: true,
     debounce: config.compactionDebounceMs,
     maxDebounce: config.compactionMaxDebounceMs,
+    // Hocuspocus' own bounds on what waits for authentication, no looser than SocketBudget's (H4).
+    maxUnauthenticatedQueueSize: config.limits.preAuthBytes,
+    maxPendingDocuments: config.limits.documentsPerSocket,
     extensions: [
       new DocumentNames(),
       new Authentication(config, services.auth, services.documentAccess),
       new AwarenessGuard(),
-      new AccessRevocation(services.events, () => hocuspocus),
+      new MalformedMessages(),
+      new UpdateGuard(config.limits),
+      new AccessRevocation(services.events, services.documentAccess, () => hocuspocus),
+      new CredentialExpiry(),
       new DurablePersistence(services.documents, updateLog, logger),
       new ActionIndex(services.meetings, logger),
       new Attendance(services.meetings, logger),
       new VersionHistory(services.versions, logger, config.versionIntervalMs),
+      new SocketLimits(),
     ],
   })
   return hocuspocus

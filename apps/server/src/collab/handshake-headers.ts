@@ -44,20 +44,28 @@ export class HandshakeHeaders implements Headers {
     for (const [key, value] of this.#entries) callback.call(thisArg, value, key, this)
   }
 
-  *entries(): IterableIterator<[string, string]> {
-    for (const [key, value] of this.#entries) yield [key, value]
+  // Typed as whatever `Headers` declares its iterators to be: Node's types and the DOM's differ
+  // (the test project checks this file with the DOM library too).
+  entries(): ReturnType<Headers['entries']> {
+    return this.#map(([key, value]): [string, string] => [key, value]) as unknown as ReturnType<
+      Headers['entries']
+    >
   }
 
-  *keys(): IterableIterator<string> {
-    for (const [key] of this.#entries) yield key
+  keys(): ReturnType<Headers['keys']> {
+    return this.#map(([key]) => key) as unknown as ReturnType<Headers['keys']>
   }
 
-  *values(): IterableIterator<string> {
-    for (const [, value] of this.#entries) yield value
+  values(): ReturnType<Headers['values']> {
+    return this.#map(([, value]) => value) as unknown as ReturnType<Headers['values']>
   }
 
-  [Symbol.iterator](): IterableIterator<[string, string]> {
+  [Symbol.iterator](): ReturnType<Headers['entries']> {
     return this.entries()
+  }
+
+  *#map<T>(pick: (entry: [string, string]) => T): Generator<T> {
+    for (const entry of this.#entries) yield pick(entry)
   }
 
   append(_name: string, _value: string): never {
