@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config'
 
+// PostgreSQL and Redis for the projects that list it: started once per run, only when such a
+// project has tests to run (test/support/services/global-setup.ts).
+const WITH_SERVICES = ['./test/support/services/global-setup.ts']
+
 export default defineConfig({
   test: {
     projects: [
@@ -23,6 +27,15 @@ export default defineConfig({
           include: ['test/fault/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'services',
+          include: ['test/services/**/*.test.ts'],
+          globalSetup: WITH_SERVICES,
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
         },
       },
     ],
