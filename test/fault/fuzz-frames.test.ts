@@ -175,8 +175,8 @@ describe('[C2] raw frames', () => {
   // Found by the soak run (400 runs): an authentication frame Hocuspocus cannot read (here an
   // empty name, type Auth, nothing after it) makes Hocuspocus close the socket with its own
   // 4205 "Reset Connection", a code the documentation does not list: C2 wants 4400. The read
-  // fails before any Hocuspocus hook runs, so the fix belongs at the socket's door
-  // (collab-upgrade.ts) or in the Hocuspocus patch. Fails until then.
+  // fails before any Hocuspocus hook runs, so our door reads each pre-authentication frame's
+  // head first (socket-limits/auth-frame.ts) and closes with 4400.
   it('regression (seed 20261207, path 37:2:3:3:3): an unreadable authentication frame', async () => {
     await rawFramesBeforeAuthentication({ seed: 20_261_207, path: '37:2:3:3:3', numRuns: 400 })
   })

@@ -12,6 +12,8 @@ import {
   waitForSynced,
 } from '../../../test/support/collab-clients.ts'
 import { paragraphs, typeParagraph } from '../../../test/support/notes.ts'
+import { AccountRates } from '../src/collab/socket-limits/account-rates.ts'
+import { TokenBucket } from '../src/collab/socket-limits/token-bucket.ts'
 import { authenticateRaw, type Closed, frame, MessageType, sendUpdate, whenClosed } from './raw-socket.ts'
 import { type RunningServer, startServer } from './test-server.ts'
 
@@ -328,7 +330,10 @@ function tinyUpdate(name: string): Uint8Array {
 
 /** Whether the socket was closed (with which code) or still answers an update. */
 async function closedOrAnswering(d: Dialled, name: string): Promise<number | 'answering'> {
-  return Promise.race([d.closed.then((c) => c.code), sendUpdate(d.socket, name, EMPTY_UPDATE).then(() => 'answering' as const)])
+  return Promise.race([
+    d.closed.then((c) => c.code),
+    sendUpdate(d.socket, name, EMPTY_UPDATE).then(() => 'answering' as const),
+  ])
 }
 
 describe('[C2] frames refused at the door', () => {
@@ -343,7 +348,9 @@ describe('[C2] frames refused at the door', () => {
     const unreadable: Record<string, Uint8Array> = {
       // The fuzzer's find: an empty name, the Auth type, nothing after it.
       'empty authentication': Uint8Array.of(0, MessageType.Auth),
-      'authentication without its token': frame(`${name}\0x`, MessageType.Auth, (e) => encoding.writeVarUint(e, 0)),
+      'authentication without its token': frame(`${name}\0x`, MessageType.Auth, (e) =>
+        encoding.writeVarUint(e, 0),
+      ),
       'token cut short': frame(`${name}\0x`, MessageType.Auth, (e) => {
         encoding.writeVarUint(e, 0)
         encoding.writeVarUint(e, 40)
@@ -367,11 +374,16 @@ describe('[C2] frames refused at the door', () => {
       const stranger = dial(server)
       await stranger.opened
       stranger.socket.send(bytes)
-      expect({ what, before: (await stranger.closed).code }).toEqual({ what, before: CloseCode.malformedMessage })
+      expect({ what, before: (await stranger.closed).code }).toEqual({
+        what,
+        before: CloseCode.malformedMessage,
+      })
 
       const member = dial(server)
       await member.opened
-      await expect(authenticateRaw(member.socket, name, fixture.owner.token)).resolves.toMatchObject({ ok: true })
+      await expect(authenticateRaw(member.socket, name, fixture.owner.token)).resolves.toMatchObject({
+        ok: true,
+      })
       member.socket.send(bytes)
       expect({ what, after: (await member.closed).code }).toEqual({ what, after: CloseCode.malformedMessage })
     }
@@ -380,7 +392,7 @@ describe('[C2] frames refused at the door', () => {
 })
 
 describe('[H4] Hocuspocus never answers for our limits', () => {
-  it('[H4] counts what waits for authentication on every document of a socket: 4413, never Hocuspocus\' 4205', async () => {
+  it("[H4] counts what waits for authentication on every document of a socket: 4413, never Hocuspocus' 4205", async () => {
     const server = await serve({ MAX_MESSAGES_PER_SECOND: '100000', MESSAGE_BURST: '100000' })
     const fixture = await meetingFixture(server.url)
     const name = `meeting/${fixture.meetingId}`
@@ -389,7 +401,9 @@ describe('[H4] Hocuspocus never answers for our limits', () => {
     // Authenticated on one document, it sends 80 KiB for another it never authenticates.
     const member = dial(server)
     await member.opened
-    await expect(authenticateRaw(member.socket, name, fixture.owner.token)).resolves.toMatchObject({ ok: true })
+    await expect(authenticateRaw(member.socket, name, fixture.owner.token)).resolves.toMatchObject({
+      ok: true,
+    })
     const kib = frame(`${name}\0never`, MessageType.Sync, (e) => {
       encoding.writeVarUint(e, 2)
       encoding.writeVarUint8Array(e, new Uint8Array(1024))
@@ -423,6 +437,41 @@ describe('[H4] Hocuspocus never answers for our limits', () => {
   })
 })
 
+describe('[H4] a document closed before its connection was set up', () => {
+  it('[H4] still counts what is sent to it afterwards (Hocuspocus waits for it again): 4413, never 4205', async () => {
+    const server = await serve({ MAX_MESSAGES_PER_SECOND: '100000', MESSAGE_BURST: '100000' })
+    const fixture = await meetingFixture(server.url)
+    const name = `meeting/${fixture.meetingId}`
+    const people = await bystanders(server, name, fixture.owner.token)
+
+    const member = dial(server)
+    await member.opened
+    await expect(
+      authenticateRaw(member.socket, `${name}\0first`, fixture.owner.token),
+    ).resolves.toMatchObject({
+      ok: true,
+    })
+    // The authentication and a Close in one write: the Close waits with the authentication, and
+    // the connection is closed as soon as it is set up.
+    const brief = `${name}\0brief`
+    const tcp = (member.socket as WebSocket & { _socket: Duplex & { cork(): void; uncork(): void } })._socket
+    tcp.cork()
+    const answered = authenticateRaw(member.socket, brief, fixture.owner.token)
+    member.socket.send(frame(brief, MessageType.Close, () => {}))
+    tcp.uncork()
+    await expect(answered).resolves.toMatchObject({ ok: true })
+    await expect(sendUpdate(member.socket, `${name}\0first`, EMPTY_UPDATE)).resolves.toBe(true)
+
+    const kib = frame(brief, MessageType.Sync, (e) => {
+      encoding.writeVarUint(e, 2)
+      encoding.writeVarUint8Array(e, new Uint8Array(1024))
+    })
+    for (let i = 0; i < 80; i++) member.socket.send(kib)
+    expect((await member.closed).code).toBe(CloseCode.payloadTooLarge)
+    await stillEditing(people)
+  })
+})
+
 describe('[H4] messages per second, per account', () => {
   it('[H4] an account closed with 4430 does not come back with a fresh burst, and a colleague behind the same address is untouched', async () => {
     const server = await serve({ MAX_MESSAGES_PER_SECOND: '20', MESSAGE_BURST: '50' })
@@ -432,7 +481,9 @@ describe('[H4] messages per second, per account', () => {
 
     const flooder = dial(server)
     await flooder.opened
-    await expect(authenticateRaw(flooder.socket, name, roles.member.token)).resolves.toMatchObject({ ok: true })
+    await expect(authenticateRaw(flooder.socket, name, roles.member.token)).resolves.toMatchObject({
+      ok: true,
+    })
     for (let i = 0; i < 200; i++) flooder.socket.send(tinyUpdate(name))
     expect((await flooder.closed).code).toBe(CloseCode.rateLimited)
 
@@ -452,5 +503,34 @@ describe('[H4] messages per second, per account', () => {
     for (let i = 0; i < 30; i++) colleague.socket.send(tinyUpdate(name))
     expect(await closedOrAnswering(colleague, name)).toBe('answering')
     await stillEditing(people)
+  })
+})
+
+describe('[H4] what an account left of its message rate', () => {
+  it('[H4] is kept until it would have refilled; the emptiest socket of the account counts; other accounts never see it', () => {
+    // 20 a second, 50 at once: an emptied bucket is full again 2.5 s later.
+    const rates = new AccountRates(20, 50)
+    const flooding = new TokenBucket(20, 50, 0)
+    while (flooding.take(0));
+    const typing = new TokenBucket(20, 50, 0)
+    for (let i = 0; i < 10; i++) typing.take(0)
+    rates.leave('mallory', flooding, 0)
+    rates.leave('mallory', typing, 0)
+
+    const back = new TokenBucket(20, 50, 500)
+    rates.join('mallory', back, 500)
+    expect(back.level(500)).toBeCloseTo(10) // what 0.5 s refilled, not a new burst of 50
+    const colleague = new TokenBucket(20, 50, 500)
+    rates.join('alice', colleague, 500)
+    expect(colleague.level(500)).toBe(50)
+
+    const later = new TokenBucket(20, 50, 2_400)
+    rates.join('mallory', later, 2_400)
+    expect(later.level(2_400)).toBeCloseTo(48)
+    // Once refilled, nothing is kept for it: the map holds only accounts that spent recently.
+    const bobs = new TokenBucket(20, 50, 2_600)
+    bobs.take(2_600)
+    rates.leave('bob', bobs, 2_600)
+    expect(rates.size).toBe(1)
   })
 })

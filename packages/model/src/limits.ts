@@ -11,13 +11,13 @@ export interface Limits {
   connectionsPerUser: number
   /** MAX_DOCUMENTS_PER_SOCKET: documents (session ids included) one socket may open (tooManyConnections). */
   documentsPerSocket: number
-  /** PREAUTH_MAX_BYTES: bytes a socket may send before its first document is authenticated (payloadTooLarge). */
+  /** PREAUTH_MAX_BYTES: bytes a socket may have waiting for documents not yet authenticated, each frame at least 64 (payloadTooLarge). */
   preAuthBytes: number
   /** PREAUTH_TIMEOUT_MS: time a socket has to authenticate its first document (authenticationTimeout). */
   preAuthTimeoutMs: number
   /** MAX_BUFFERED_BYTES: bytes waiting to be written to one socket before it is closed as a slow reader (slowReader). */
   bufferedBytesPerSocket: number
-  /** MAX_MESSAGES_PER_SECOND: sustained incoming messages per socket (rateLimited); bursts up to MESSAGE_BURST. */
+  /** MAX_MESSAGES_PER_SECOND: sustained incoming messages per socket (rateLimited); bursts up to MESSAGE_BURST; an account's next socket starts with what its last one left. */
   messagesPerSecond: number
   /** MESSAGE_BURST: messages a socket may send at once above the sustained rate. */
   messageBurst: number

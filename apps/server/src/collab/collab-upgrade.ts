@@ -5,12 +5,14 @@ import type { Hocuspocus } from '@hocuspocus/server'
 import type { FastifyBaseLogger } from 'fastify'
 import { type WebSocket, WebSocketServer } from 'ws'
 import type { Config } from '../config.ts'
+import { requestId } from '../http/request-id.ts'
 import { upgradeProtocol } from '../http/request-protocol.ts'
 import { isSecure } from '../http/session-cookie.ts'
 import type { CollabContext } from './context.ts'
 import { HandshakeHeaders } from './handshake-headers.ts'
 import type { SendGate } from './send-gate.ts'
 import { startSocketHeartbeat } from './socket-heartbeat.ts'
+import { AccountRates } from './socket-limits/account-rates.ts'
 import { clientAddress } from './socket-limits/client-address.ts'
 import { KeyedCounter } from './socket-limits/keyed-counter.ts'
 import {
@@ -39,6 +41,8 @@ function refuseUpgrade(socket: Duplex, status: string): void {
 export interface CollabUpgrade {
   /** Closes every socket with "server restarting", so providers reconnect at once, and stops taking handshakes. */
   close(): void
+  /** Open sockets, for the metrics. */
+  connections(): number
 }
 
 /**
@@ -63,10 +67,17 @@ export function attachCollabUpgrade(
   const counts: ConnectionCounts = {
     addresses: new KeyedCounter(limits.connectionsPerAddress),
     users: new KeyedCounter(limits.connectionsPerUser),
+    rates: new AccountRates(limits.messagesPerSecond, limits.messageBurst),
   }
 
-  const connect = (socket: WebSocket, request: Request, context: BudgetedContext, address: string) => {
-    const budget = new SocketBudget(socket, address, limits, counts, log)
+  const connect = (
+    socket: WebSocket,
+    request: Request,
+    context: BudgetedContext,
+    address: string,
+    socketLog: FastifyBaseLogger,
+  ) => {
+    const budget = new SocketBudget(socket, address, limits, counts, socketLog)
     context.socketBudget = budget
     const connection = hocuspocus.handleConnection(
       gate.wrap(socket, () => budget.slowReader()),
@@ -75,16 +86,13 @@ export function attachCollabUpgrade(
     )
     heartbeat.watch(socket)
     socket.on('message', (data: Buffer, isBinary: boolean) => {
-      // Counted before anything decodes it; nothing more is handled once a limit closed the socket.
-      if (!budget.admit(data)) return
-      if (!isBinary) {
-        socket.close(CloseCode.malformedMessage, 'binary frames only')
-        return
-      }
+      // Counted and its head checked before Hocuspocus decodes it; nothing more is handled once
+      // the budget closed the socket.
+      if (!budget.admit(data, isBinary)) return
       try {
         connection.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
       } catch (error) {
-        log.warn({ err: error }, 'undecodable collaboration frame')
+        socketLog.warn({ err: error }, 'undecodable collaboration frame')
         socket.close(CloseCode.malformedMessage, 'malformed message')
       }
     })
@@ -92,7 +100,7 @@ export function attachCollabUpgrade(
       budget.release()
       connection.handleClose(budget.closedWith ?? { code, reason: reason.toString() })
     })
-    socket.on('error', (error) => log.warn({ err: error }, 'collaboration socket error'))
+    socket.on('error', (error) => socketLog.warn({ err: error }, 'collaboration socket error'))
   }
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -107,15 +115,17 @@ export function attachCollabUpgrade(
     const request = upgradeRequest(url, req.headers)
     const context: CollabContext = { secure: isSecure(upgradeProtocol(req, config.trustProxy), config) }
     const address = clientAddress(req, config.trustProxy)
+    // Every line about this socket names it, as a request's lines name the request.
+    const socketLog = log.child({ socketId: requestId(req.headers, config.trustProxy) })
     // ws answers a bad handshake itself (400) and guards the socket against errors meanwhile.
     sockets.handleUpgrade(req, socket, head, (ws) => {
       if (counts.addresses.claim(address)) {
-        connect(ws, request, context, address)
+        connect(ws, request, context, address, socketLog)
         return
       }
       // Accepted only to be told why, in a close code the provider reports; never handed to Hocuspocus.
       ws.on('error', () => {})
-      log.warn(
+      socketLog.warn(
         { address, code: CloseCode.tooManyConnections },
         'refused a socket: too many from this address',
       )
@@ -131,5 +141,6 @@ export function attachCollabUpgrade(
       for (const client of sockets.clients) client.close(CloseCode.serverRestart, 'server restarting')
       sockets.close()
     },
+    connections: () => sockets.clients.size,
   }
 }

@@ -13,6 +13,7 @@ import { MalformedMessages } from './extensions/malformed-messages.ts'
 import { SocketLimits } from './extensions/socket-limits.ts'
 import { UpdateGuard } from './extensions/update-guard.ts'
 import { VersionHistory } from './extensions/version-history.ts'
+import { hocuspocusQueueLimits } from './socket-limits/hocuspocus-limits.ts'
 import type { UpdateLog } from './update-log.ts'
 
 export interface CollabDeps {
@@ -28,9 +29,8 @@ export function createHocuspocus({ config, services, logger, updateLog }: Collab
     quiet: true,
     debounce: config.compactionDebounceMs,
     maxDebounce: config.compactionMaxDebounceMs,
-    // Hocuspocus' own bounds on what waits for authentication, no looser than SocketBudget's (H4).
-    maxUnauthenticatedQueueSize: config.limits.preAuthBytes,
-    maxPendingDocuments: config.limits.documentsPerSocket,
+    // Hocuspocus' own bounds on what waits for authentication, just above SocketBudget's (H4).
+    ...hocuspocusQueueLimits(config.limits),
     extensions: [
       new DocumentNames(),
       new Authentication(config, services.auth, services.documentAccess),

@@ -3,9 +3,10 @@ import type { BudgetedContext } from '../socket-limits/socket-budget.ts'
 
 /**
  * Tells a socket's budget (collab/socket-limits) what authentication decided: that a document
- * was granted, which ends the socket's time and bytes before authentication, and for which
- * account, which counts the socket against that account's sockets. Connections the server opens
- * itself carry no budget.
+ * was granted, which ends the socket's time before authentication; that its connection is set
+ * up, which hands over what waited for it; and for which account, which counts the socket
+ * against that account's sockets and its rate. Connections the server opens itself carry no
+ * budget.
  */
 export class SocketLimits implements Extension {
   readonly extensionName = 'confer-socket-limits'
@@ -20,7 +21,10 @@ export class SocketLimits implements Extension {
     context.socketBudget?.authenticated()
   }
 
-  async connected({ context }: connectedPayload<BudgetedContext>): Promise<void> {
-    if (context.userId) context.socketBudget?.claimUser(context.userId)
+  async connected({ context, connection }: connectedPayload<BudgetedContext>): Promise<void> {
+    const budget = context.socketBudget
+    if (!budget) return
+    budget.connected(connection)
+    if (context.userId) budget.claimUser(context.userId)
   }
 }

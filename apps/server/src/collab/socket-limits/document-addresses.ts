@@ -1,57 +1,132 @@
 import { MessageType } from '@hocuspocus/server'
+import { readableAuth } from './auth-frame.ts'
 
-const decoder = new TextDecoder()
+/** As lib0 decodes (and so Hocuspocus): invalid UTF-8 throws, and a leading BOM stays in the name. */
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 /**
- * The document addresses one socket has open. Hocuspocus multiplexes documents over a socket,
- * each message starting with its address (`name`, or `name\0sessionId`), and every new address
- * is a document connection of its own: authenticated, synced and sent every broadcast. Pending
- * ones (not yet authenticated) count too. A provider detached from a shared socket sends a
- * Close for its address, which gives the place back.
+ * The least a frame waiting for its document's authentication is charged, in bytes: Hocuspocus
+ * holds each one as an object of its own, so a flood of 3-byte frames must not be nearly free.
+ * 64 KiB (PREAUTH_MAX_BYTES' default) then holds at most 1,024 of them.
+ */
+export const MIN_WAITING_FRAME_COST = 64
+
+/** An address whose document connection is set up: its frames are Hocuspocus' to handle. */
+const CONNECTED = -1
+
+/** What the door makes of a frame. */
+export const Admission = {
+  pass: 0,
+  /** Not a frame Hocuspocus can read (4400). */
+  malformed: 1,
+  /** It would open one document more than the socket may have (4429). */
+  tooManyDocuments: 2,
+  /** Too much would wait for authentication (4413). */
+  tooMuchWaiting: 3,
+} as const
+export type Admission = (typeof Admission)[keyof typeof Admission]
+
+/**
+ * The document addresses one socket has open, read from each frame before Hocuspocus decodes it.
+ * Hocuspocus multiplexes documents over a socket, each message starting with its address
+ * (`name`, or `name\0sessionId`), and every new address is a document connection of its own:
+ * authenticated, synced and sent every broadcast.
  *
- * Read straight from the message bytes, before Hocuspocus decodes them: the address is a varuint
- * length and UTF-8 bytes, then the message type. A socket talks to one document most of the
- * time, so the last address's bytes are kept and compared first (as Hocuspocus itself does).
+ * It mirrors how Hocuspocus counts, so that our limits (with their documented codes) always trip
+ * before Hocuspocus' own (hocuspocus-limits.ts), which close with an undocumented 4205:
+ * - an address waits from its first frame until its connection is set up (`connected`), and
+ *   keeps its place until that connection closes. Hocuspocus keeps waiting for an address that
+ *   sent a Close before it authenticated (the Close is queued too), and forgets one whose
+ *   authentication it refused; we keep both (never fewer places than Hocuspocus).
+ * - every frame to a waiting address is charged (at least MIN_WAITING_FRAME_COST), and the
+ *   charge is given back when the address connects: Hocuspocus queues those frames until then.
+ * - the head of each frame is checked as Hocuspocus reads it before any hook runs: the address
+ *   (UTF-8), a one-byte type, and for an authentication its token (auth-frame.ts).
+ *
+ * A socket talks to one connected document most of the time, so the last address's bytes are
+ * kept and compared first (as Hocuspocus does); such a frame, unless an Auth or a Close, passes
+ * with no lookup and no decoding.
  */
 export class DocumentAddresses {
-  readonly #open = new Set<string>()
+  /** Per open address: the bytes it has waiting, or CONNECTED. */
+  readonly #open = new Map<string, number>()
   readonly #limit: number
+  readonly #waitingLimit: number
+  #waiting = 0
   #last: Uint8Array | null = null
+  #lastAddress = ''
+  #lastConnected = false
 
-  constructor(limit: number) {
+  constructor(limit: number, waitingLimit: number) {
     this.#limit = limit
+    this.#waitingLimit = waitingLimit
   }
 
-  /** False when the message would open one address more than the limit. */
-  admit(message: Uint8Array): boolean {
+  admit(message: Uint8Array): Admission {
     let length = 0
     let pos = 0
     for (let shift = 0; ; shift += 7) {
-      // Not a message Hocuspocus can decode either: it closes the socket itself.
-      if (pos >= message.length || shift > 28) return true
+      if (pos >= message.length || shift > 28) return Admission.malformed
       const byte = message[pos++] as number
       length += (byte & 0x7f) * 2 ** shift
       if (byte < 0x80) break
     }
     const end = pos + length
-    if (end >= message.length) return true
-    const closes = message[end] === MessageType.CLOSE
-    if (!closes && this.#isLast(message, pos, length)) return true
+    // No type after the address, or one of several bytes: no Hocuspocus message type is.
+    if (end >= message.length) return Admission.malformed
+    const type = message[end] as number
+    if (type >= 0x80) return Admission.malformed
+    const same = this.#isLast(message, pos, length)
+    if (same && this.#lastConnected && type !== MessageType.Auth && type !== MessageType.CLOSE) {
+      return Admission.pass
+    }
 
-    const bytes = message.subarray(pos, end)
-    const address = decoder.decode(bytes)
-    if (closes) {
-      this.#open.delete(address)
-      this.#last = null
-      return true
+    if (!same) {
+      const bytes = message.subarray(pos, end)
+      try {
+        this.#lastAddress = decoder.decode(bytes)
+      } catch {
+        this.#last = null
+        return Admission.malformed
+      }
+      // A copy: a view would keep the whole message alive.
+      this.#last = new Uint8Array(bytes)
     }
-    if (!this.#open.has(address)) {
-      if (this.#open.size >= this.#limit) return false
-      this.#open.add(address)
+    if (type === MessageType.Auth && !readableAuth(message, end + 1)) return Admission.malformed
+    const address = this.#lastAddress
+    const waiting = this.#open.get(address)
+    this.#lastConnected = waiting === CONNECTED
+    if (waiting === CONNECTED) {
+      // A provider detached from a shared socket: the place is free again.
+      if (type === MessageType.CLOSE) this.#forget(address)
+      return Admission.pass
     }
-    // A copy: a view would keep the whole message alive.
-    this.#last = new Uint8Array(bytes)
-    return true
+    if (waiting === undefined && this.#open.size >= this.#limit) return Admission.tooManyDocuments
+    const cost = Math.max(message.byteLength, MIN_WAITING_FRAME_COST)
+    if (this.#waiting + cost > this.#waitingLimit) return Admission.tooMuchWaiting
+    this.#waiting += cost
+    this.#open.set(address, (waiting ?? 0) + cost)
+    return Admission.pass
+  }
+
+  /** Hocuspocus set up the connection of `address`: what waited for it has been handed over. */
+  connected(address: string): void {
+    const waiting = this.#open.get(address)
+    if (waiting === undefined || waiting === CONNECTED) return
+    this.#waiting -= waiting
+    this.#open.set(address, CONNECTED)
+    if (address === this.#lastAddress) this.#lastConnected = true
+  }
+
+  /** The connection of `address` closed (a Close frame, a revocation, a malformed message). */
+  closed(address: string): void {
+    // One that already waits again (a frame came after its Close) keeps its place.
+    if (this.#open.get(address) === CONNECTED) this.#forget(address)
+  }
+
+  #forget(address: string): void {
+    this.#open.delete(address)
+    if (address === this.#lastAddress) this.#lastConnected = false
   }
 
   #isLast(message: Uint8Array, pos: number, length: number): boolean {

@@ -1,16 +1,19 @@
 import type { Socket } from 'node:net'
 import { CloseCode, type Limits } from '@confer/model'
+import type { Connection } from '@hocuspocus/server'
 import type { FastifyBaseLogger } from 'fastify'
 import type { WebSocket } from 'ws'
 import type { CollabContext } from '../context.ts'
-import { DocumentAddresses } from './document-addresses.ts'
+import type { AccountRates } from './account-rates.ts'
+import { Admission, DocumentAddresses } from './document-addresses.ts'
 import type { KeyedCounter } from './keyed-counter.ts'
 import { TokenBucket } from './token-bucket.ts'
 
-/** Sockets per client address and per account, shared by every socket of the process. */
+/** Sockets per client address and per account, and what accounts' sockets left of their rate, shared by every socket of the process. */
 export interface ConnectionCounts {
   addresses: KeyedCounter
   users: KeyedCounter
+  rates: AccountRates
 }
 
 export interface LimitClose {
@@ -40,20 +43,19 @@ export type BudgetedContext = CollabContext & { socketBudget?: SocketBudget }
 /**
  * What one socket may still cost (SPEC H4), and its closing when it asks for more. The address
  * place is claimed at the handshake; the rest is checked per message before anything decodes
- * it (the message rate, bytes before authentication, documents), at authentication (the
- * deadline, the account's sockets) and by the send gate (bytes waiting to be written).
+ * it (the message rate, the frame's head, documents, bytes waiting for authentication), at
+ * authentication (the deadline, the account's sockets and what they left of their rate) and by
+ * the send gate (bytes waiting to be written).
  */
 export class SocketBudget {
   readonly #socket: WebSocket
   readonly #address: string
-  readonly #limits: Limits
   readonly #counts: ConnectionCounts
   readonly #log: FastifyBaseLogger
   readonly #bucket: TokenBucket
   readonly #documents: DocumentAddresses
   readonly #users = new Set<string>()
   #authenticated = false
-  #preAuthBytes = 0
   #deadline: NodeJS.Timeout | null
   #closedWith: LimitClose | null = null
   #released = false
@@ -68,11 +70,10 @@ export class SocketBudget {
   ) {
     this.#socket = socket
     this.#address = address
-    this.#limits = limits
     this.#counts = counts
     this.#log = log
     this.#bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst)
-    this.#documents = new DocumentAddresses(limits.documentsPerSocket)
+    this.#documents = new DocumentAddresses(limits.documentsPerSocket, limits.preAuthBytes)
     this.#deadline = setTimeout(() => {
       this.#deadline = null
       if (!this.#authenticated) this.#close(CloseCode.authenticationTimeout, 'authentication timed out')
@@ -86,19 +87,20 @@ export class SocketBudget {
   }
 
   /** Checks one incoming message before it is decoded; false when it must not be handled. */
-  admit(message: Uint8Array): boolean {
+  admit(message: Uint8Array, isBinary: boolean): boolean {
     if (this.#closedWith !== null) return false
     if (!this.#bucket.take()) return this.#close(CloseCode.rateLimited, 'too many messages')
-    if (!this.#authenticated) {
-      this.#preAuthBytes += message.byteLength
-      if (this.#preAuthBytes > this.#limits.preAuthBytes) {
+    if (!isBinary) return this.#close(CloseCode.malformedMessage, 'binary frames only')
+    switch (this.#documents.admit(message)) {
+      case Admission.pass:
+        return true
+      case Admission.malformed:
+        return this.#close(CloseCode.malformedMessage, 'malformed message')
+      case Admission.tooManyDocuments:
+        return this.#close(CloseCode.tooManyConnections, 'too many documents on one socket')
+      case Admission.tooMuchWaiting:
         return this.#close(CloseCode.payloadTooLarge, 'too much sent before authenticating')
-      }
     }
-    if (!this.#documents.admit(message)) {
-      return this.#close(CloseCode.tooManyConnections, 'too many documents on one socket')
-    }
-    return true
   }
 
   /** A document of this socket was granted: the socket is past its authentication. */
@@ -108,7 +110,26 @@ export class SocketBudget {
     this.#deadline = null
   }
 
-  /** The socket now acts for this account too; closes it when the account has its fill of sockets. */
+  /**
+   * Hocuspocus set up a document connection of this socket: what waited for it has been handed
+   * over, and its place is given back when it closes.
+   */
+  connected(connection: Connection): void {
+    const { document, sessionId } = connection
+    // The address as the socket sent it (ClientConnection splits it at the first NUL).
+    const address = sessionId === null ? document.name : `${document.name}\0${sessionId}`
+    // Closed already, by a Close that waited with its authentication: Hocuspocus takes the
+    // address's next frame as a new one waiting, so it stays waiting here too.
+    if (!document.hasConnection(connection)) return
+    this.#documents.connected(address)
+    connection.onClose(() => this.#documents.closed(address))
+  }
+
+  /**
+   * The socket now acts for this account too; closes it when the account has its fill of
+   * sockets. From here on it has no more of its message rate than the account's last sockets
+   * left when they closed (AccountRates).
+   */
   claimUser(userId: string): void {
     // A hook that finishes after the socket closed must not take a place nobody gives back.
     if (this.#released || this.#closedWith !== null || this.#users.has(userId)) return
@@ -117,6 +138,7 @@ export class SocketBudget {
       return
     }
     this.#users.add(userId)
+    this.#counts.rates.join(userId, this.#bucket)
   }
 
   /**
@@ -147,7 +169,10 @@ export class SocketBudget {
     if (this.#deadline) clearTimeout(this.#deadline)
     this.#deadline = null
     this.#counts.addresses.release(this.#address)
-    for (const user of this.#users) this.#counts.users.release(user)
+    for (const user of this.#users) {
+      this.#counts.users.release(user)
+      this.#counts.rates.leave(user, this.#bucket)
+    }
     this.#users.clear()
   }
 

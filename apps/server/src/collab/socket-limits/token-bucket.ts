@@ -17,7 +17,7 @@ export class TokenBucket {
 
   /** Takes one token; false when none is left. */
   take(now = performance.now()): boolean {
-    const tokens = Math.min(this.#burst, this.#tokens + (now - this.#at) * this.#perMs)
+    const tokens = this.level(now)
     this.#at = now
     if (tokens < 1) {
       this.#tokens = tokens
@@ -25,5 +25,17 @@ export class TokenBucket {
     }
     this.#tokens = tokens - 1
     return true
+  }
+
+  /** The tokens it holds at `now`. */
+  level(now = performance.now()): number {
+    return Math.min(this.#burst, this.#tokens + (now - this.#at) * this.#perMs)
+  }
+
+  /** Holds no more than `tokens` from `now` on. */
+  cap(tokens: number, now = performance.now()): void {
+    const level = this.level(now)
+    this.#tokens = Math.min(level, tokens)
+    this.#at = now
   }
 }
