@@ -17,6 +17,8 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['apps/server/test/**/*.test.ts'],
+          // The store contract suites run on PostgreSQL too.
+          globalSetup: WITH_SERVICES,
           testTimeout: 20_000,
           hookTimeout: 20_000,
         },

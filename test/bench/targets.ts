@@ -48,6 +48,29 @@ async function json<T>(url: string): Promise<T> {
   return (await fetch(url)).json() as Promise<T>
 }
 
+/**
+ * Confer's /api/metrics, in Prometheus' text format: each scrape reads the event-loop delay and
+ * starts it afresh (prom-client), so every read is a reset. A build from before it (`--against`)
+ * answers JSON and resets on `?reset=1`.
+ */
+async function conferMetrics(url: string): ReturnType<Target['metrics']> {
+  const res = await fetch(url)
+  if (res.headers.get('content-type')?.startsWith('application/json')) return res.json()
+  const text = await res.text()
+  const gauge = (name: string) => {
+    const value = new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]
+    if (value === undefined) throw new Error(`${url} has no ${name}`)
+    return Number(value)
+  }
+  return {
+    eventLoopDelayMs: {
+      max: gauge('nodejs_eventloop_lag_max_seconds') * 1000,
+      p99: gauge('nodejs_eventloop_lag_p99_seconds') * 1000,
+    },
+    rssBytes: gauge('process_resident_memory_bytes'),
+  }
+}
+
 /** A build of Confer: its bundle, and the Node flags and environment it starts with. */
 export interface ConferBuild extends ServerRuntime {
   bundle: string
@@ -127,7 +150,7 @@ export async function startConfer(
       return guest.token
     },
     dataDir: dir,
-    metrics: (reset) => json(`${server.url}/api/metrics${reset ? '?reset=1' : ''}`),
+    metrics: (reset) => conferMetrics(`${server.url}/api/metrics${reset ? '?reset=1' : ''}`),
     stop: async () => {
       server.child.kill('SIGTERM')
       await server.exited

@@ -28,6 +28,8 @@ export interface Config {
   versionIntervalMs: number
   /** Serve GET /api/metrics to loopback callers (benchmarks, local monitoring). */
   metricsEnabled: boolean
+  /** Serve GET /api/metrics to any caller presenting it as `Authorization: Bearer` (a Prometheus elsewhere). */
+  metricsToken: string | null
   /** What one socket, address, account and document may cost (packages/model limits.ts). */
   limits: Limits
   /** A socket that sends nothing, not even a pong to our ping, for this long is dropped (half-open links). */
@@ -60,6 +62,8 @@ const EnvSchema = z.object({
     .min(0)
     .default(5 * 60_000),
   METRICS_ENABLED: z.enum(['true', 'false', '1', '0']).default('false'),
+  // Long enough that guessing it over the network is hopeless.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   MAX_CONNECTIONS_PER_ADDRESS: positiveInt.default(DEFAULT_LIMITS.connectionsPerAddress),
   MAX_CONNECTIONS_PER_USER: positiveInt.default(DEFAULT_LIMITS.connectionsPerUser),
   MAX_DOCUMENTS_PER_SOCKET: positiveInt.default(DEFAULT_LIMITS.documentsPerSocket),
@@ -111,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     versionIntervalMs: e.VERSION_INTERVAL_MS,
     metricsEnabled: e.METRICS_ENABLED === 'true' || e.METRICS_ENABLED === '1',
+    metricsToken: e.METRICS_TOKEN ?? null,
     limits: {
       connectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
       connectionsPerUser: e.MAX_CONNECTIONS_PER_USER,

@@ -11,10 +11,13 @@ import type { Config } from './config.ts'
 import { registerErrorHandling } from './http/errors.ts'
 import { registerMetricsRoute } from './http/metrics-route.ts'
 import { RateLimiter } from './http/rate-limit.ts'
+import { echoRequestId, requestId } from './http/request-id.ts'
 import { registerApiRoutes } from './http/routes/index.ts'
 import { registerSecurityHeaders } from './http/security-headers.ts'
 import { registerSystemRoutes } from './http/system-routes.ts'
 import { registerWebApp } from './http/web-app.ts'
+import { Readiness } from './metrics/readiness.ts'
+import { ServerMetrics } from './metrics/server-metrics.ts'
 import { createServices, type Services } from './services/index.ts'
 import type { DocumentStore } from './stores/document-store.ts'
 import { openDatabase } from './stores/sqlite/database.ts'
@@ -23,6 +26,9 @@ export interface ConferServer {
   app: FastifyInstance
   hocuspocus: Hocuspocus
   services: Services
+  metrics: ServerMetrics
+  /** What /api/ready asks; a store or link added later adds its check. */
+  readiness: Readiness
   /** Starts listening; resolves with the address, e.g. http://127.0.0.1:3000. */
   listen(): Promise<string>
   /** Stops accepting, closes connections, flushes stores. Safe to call twice. */
@@ -36,15 +42,19 @@ export interface ServerOverrides {
   documents?: DocumentStore
   /** When the update log commits; a test holds it to watch what happens before the commit. */
   scheduleCommit?: CommitScheduler
+  /** Where log lines go instead of stdout, for tests that read them. */
+  logStream?: { write(line: string): void }
 }
 
 /** Wires one process: Fastify (REST + static) and Hocuspocus on one port, over the stores. */
 export async function createServer(config: Config, overrides: ServerOverrides = {}): Promise<ConferServer> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, ...(overrides.logStream ? { stream: overrides.logStream } : {}) },
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
     trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req) => requestId(req.headers, config.trustProxy),
   })
   const db: DatabaseSync = openDatabase(config.dataDir)
   // Services edit documents through Hocuspocus, and Hocuspocus' extensions use the services.
@@ -60,19 +70,25 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
   const services = createServices(db, editor, overrides)
   const gate = new SendGate(config.limits.bufferedBytesPerSocket)
   updateLog = new UpdateLog(services.documents, gate, app.log, overrides.scheduleCommit)
+  const metrics = new ServerMetrics()
+  updateLog.observeCommits(metrics)
+  const readiness = new Readiness()
+  readiness.add({ name: 'database', check: () => db.prepare('SELECT 1').get() })
   const engine = createHocuspocus({ config, services, logger: app.log, updateLog })
   hocuspocus = engine
 
   registerErrorHandling(app)
+  echoRequestId(app)
   await registerSecurityHeaders(app, config)
-  registerSystemRoutes(app)
+  registerSystemRoutes(app, readiness)
   registerApiRoutes(app, { config, services, authLimiter: new RateLimiter(config.authRateLimit, 60_000) })
   const collab = attachCollabUpgrade(app.server, engine, gate, config, app.log)
   app.addHook('preClose', (done) => {
     collab.close()
     done()
   })
-  if (config.metricsEnabled) registerMetricsRoute(app, engine)
+  metrics.watch({ connections: () => collab.connections(), documents: () => engine.getDocumentsCount() })
+  registerMetricsRoute(app, config, metrics)
   await registerWebApp(app, config.webDistDir)
 
   app.addHook('onClose', async () => {
@@ -88,6 +104,8 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
     app,
     hocuspocus: engine,
     services,
+    metrics,
+    readiness,
     async listen() {
       await app.listen({ port: config.port, host: config.host })
       const address = app.server.address()

@@ -225,3 +225,23 @@ describe('roles', () => {
     expect(res).toMatchObject({ status: 404, body: { error: 'not_found' } })
   })
 })
+
+describe('[O1] [O2] public and operator routes', () => {
+  it.each([
+    ['/api/health', { ok: true }],
+    ['/api/ready', { ok: true }],
+    ['/api/time', { now: expect.any(Number) }],
+  ])('GET %s answers anyone, with no session', async (path, body) => {
+    expect(await new ApiClient(s.url, { origin: null }).get(path)).toEqual({ status: 200, body })
+  })
+
+  it("GET /api/metrics is the operator's: with metrics off, no one gets more than an unknown path's 404, a facilitator's bearer token included", async () => {
+    const unknown = await new ApiClient(s.url).get('/api/no-such-route')
+    expect(unknown.status).toBe(404)
+    const withToken = new ApiClient(s.url, { origin: null })
+    withToken.bearer = facilitator.token
+    for (const client of [new ApiClient(s.url, { origin: null }), facilitator.api, withToken]) {
+      expect(await client.get('/api/metrics')).toEqual(unknown)
+    }
+  })
+})

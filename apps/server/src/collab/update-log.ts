@@ -23,6 +23,12 @@ const endOfTurn: CommitScheduler = (commit) => {
   setImmediate(commit)
 }
 
+/** Told how each commit went (the metrics): once per commit, never per update. */
+export interface CommitObserver {
+  committed(updates: number, seconds: number): void
+  failed(): void
+}
+
 /** What changed: a loaded document that can send its buffered broadcasts now (Hocuspocus' Document). */
 export interface Broadcaster {
   flush(): void
@@ -61,6 +67,7 @@ export class UpdateLog {
   /** Newest committed sequence number per document. */
   readonly #committedSeq = new Map<string, number>()
   #onFailure: (documents: Broadcaster[]) => void = () => {}
+  #observer: CommitObserver | null = null
 
   constructor(
     store: DocumentStore,
@@ -107,14 +114,18 @@ export class UpdateLog {
     }
     this.#broadcast(batch)
     let failure: unknown = null
+    const started = performance.now()
+    let seconds = 0
     try {
       const seqs = this.#store.append(batch)
+      seconds = (performance.now() - started) / 1000
       batch.forEach((entry, i) => {
         const seq = seqs[i]
         if (seq !== undefined) this.#committedSeq.set(entry.name, seq)
       })
     } catch (error) {
       failure = error
+      this.#observer?.failed()
       this.#logger.error(
         { err: error, documents: [...new Set(batch.map((e) => e.name))] },
         'could not log document updates',
@@ -128,6 +139,7 @@ export class UpdateLog {
     } finally {
       this.#gate.release()
     }
+    if (failure === null) this.#observer?.committed(batch.length, seconds)
     for (const w of waiters) {
       if (failure === null) w.resolve()
       else w.reject(failure)
@@ -153,6 +165,10 @@ export class UpdateLog {
    */
   onCommitFailure(listener: (documents: Broadcaster[]) => void): void {
     this.#onFailure = listener
+  }
+
+  observeCommits(observer: CommitObserver): void {
+    this.#observer = observer
   }
 
   /** Resolves once every update added so far is committed; rejects if that commit failed. */
