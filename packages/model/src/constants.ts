@@ -19,8 +19,10 @@ export type DenyReason = (typeof DenyReason)[keyof typeof DenyReason]
 
 /**
  * WebSocket close codes of our own (4000–4999 is the application range). A provider reconnects
- * after any of them; the reason string says what happened. docs/RELIABILITY.md lists each
- * limit that leads to one, with its default.
+ * after any of them; the reason string says what happened. The web app stops reconnecting a
+ * document after a refused update (4413, 4422: resending it would only be refused again) and
+ * says why (apps/web/src/collab/close-reasons.ts). docs/RELIABILITY.md lists each limit that
+ * leads to one, with its default.
  */
 export const CloseCode = {
   /** A frame the server could not decode as a Hocuspocus message. */

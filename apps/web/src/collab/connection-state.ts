@@ -1,5 +1,17 @@
+import type { RetryCause } from './close-reasons.ts'
+
 /** What the connection badge tells people; also its `data-state` attribute. */
-export type ConnectionState = 'connecting' | 'live' | 'saving' | 'saved' | 'offline' | 'failing'
+export type ConnectionState =
+  | 'connecting'
+  | 'live'
+  | 'saving'
+  | 'saved'
+  | 'offline'
+  | 'failing'
+  /** The server refused a change of this tab's; no more tries (the page says what to do). */
+  | 'refused'
+  /** The server closed the connection for what it costs; the provider is trying again. */
+  | RetryCause
 
 export interface ConnectionFacts {
   socket: 'connecting' | 'connected' | 'disconnected'
@@ -20,15 +32,21 @@ export interface ConnectionFacts {
    * 1011, e.g. a full disk: SPEC H3), and has acknowledged nothing since.
    */
   storageFailing: boolean
+  /** The server refused a change of this tab's to the document (SPEC H1): nothing more is sent. */
+  refused: boolean
+  /** Why the server last closed the connection, when it was over a limit (SPEC H4); null once synced again. */
+  retryCause: RetryCause | null
 }
 
 export function connectionState(facts: ConnectionFacts): ConnectionState {
+  if (facts.refused) return 'refused'
   // Said until the server stores again, through the reconnects in between.
   if (facts.storageFailing) return 'failing'
   if (facts.socket === 'connected' && facts.synced) {
     if (facts.slowSave) return 'saving'
     return facts.saved ? 'saved' : 'live'
   }
+  if (facts.retryCause) return facts.retryCause
   // A reconnect attempt is not a connection yet: stay "offline" until the handshake completes.
   return facts.hasDropped ? 'offline' : 'connecting'
 }
@@ -55,5 +73,13 @@ export function connectionLabel(state: ConnectionState, unsynced = 0): string {
         : 'Offline — changes kept on this device'
     case 'failing':
       return 'Saving is failing — your changes are kept on this device and will be sent when the server can store them'
+    case 'refused':
+      return 'Not saving — your last change was refused'
+    case 'too-many-connections':
+      return 'Too many connections from this browser or school — retrying'
+    case 'rate-limited':
+      return 'Too many messages — retrying'
+    case 'sign-in-timeout':
+      return 'Connecting took too long — retrying'
   }
 }

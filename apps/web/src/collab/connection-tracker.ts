@@ -1,5 +1,6 @@
 import { CloseCode } from '@confer/model'
 import { WebSocketStatus } from '@hocuspocus/provider'
+import { closeMeaning, type RetryCause } from './close-reasons.ts'
 import { type ConnectionState, connectionState } from './connection-state.ts'
 import type { CollabSession } from './session.ts'
 
@@ -24,6 +25,7 @@ export function trackConnection(
   let saved = false
   let slowSave = false
   let storageFailing = false
+  let retryCause: RetryCause | null = null
   let slowTimer: ReturnType<typeof setTimeout> | null = null
   let last: ConnectionState | null = null
 
@@ -38,6 +40,7 @@ export function trackConnection(
     }
     // The server acknowledged everything again: it can store once more.
     if (live && provider.unsyncedChanges === 0) storageFailing = false
+    if (live) retryCause = null
     if (!(live && pendingLocal)) {
       slowSave = false
       if (slowTimer !== null) clearTimeout(slowTimer)
@@ -56,6 +59,8 @@ export function trackConnection(
       slowSave,
       saved,
       storageFailing,
+      refused: session.refusal.current() !== null,
+      retryCause,
     })
     if (next !== last) {
       last = next
@@ -66,6 +71,12 @@ export function trackConnection(
   const onDisconnect = ({ event }: { event?: CloseEvent }) => {
     hasDropped = true
     if (event?.code === CloseCode.storageUnavailable) storageFailing = true
+    recompute()
+  }
+  // 'close' (not 'disconnect') carries the server's close frame, never the provider's own timeouts.
+  const onClose = ({ event }: { event: CloseEvent }) => {
+    const meaning = closeMeaning(event)
+    retryCause = meaning?.kind === 'retry' ? meaning.cause : null
     recompute()
   }
   const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
@@ -80,6 +91,8 @@ export function trackConnection(
   provider.on('synced', recompute)
   provider.on('unsyncedChanges', recompute)
   provider.on('disconnect', onDisconnect)
+  session.socket.on('close', onClose)
+  const stopRefusal = session.refusal.subscribe(recompute)
   doc.on('update', onDocUpdate)
   recompute()
 
@@ -88,6 +101,8 @@ export function trackConnection(
     provider.off('synced', recompute)
     provider.off('unsyncedChanges', recompute)
     provider.off('disconnect', onDisconnect)
+    session.socket.off('close', onClose)
+    stopRefusal()
     doc.off('update', onDocUpdate)
     if (slowTimer !== null) clearTimeout(slowTimer)
   }

@@ -4,9 +4,11 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { collabUrl } from './collab-url.ts'
 import { followCredentialExpiry } from './credential-expiry.ts'
+import { clearLocalCopy } from './local-copy.ts'
 import { registerOpenDocument } from './open-documents.ts'
 import { LOCAL_DB_PREFIX } from './storage-keys.ts'
-import { confirmedByServer, rescueOnHide, restoreRescued } from './unload-rescue.ts'
+import { confirmedByServer, forgetRescued, rescueOnHide, restoreRescued } from './unload-rescue.ts'
+import { followUpdateRefusal, type UpdateRefusal } from './update-refusal.ts'
 
 /** How the server answered this connection's credentials for the document. */
 export type DocumentAccess =
@@ -24,6 +26,8 @@ export interface CollabSession {
   readonly local: IndexeddbPersistence
   /** The latest answer to authentication; components subscribe to the provider for changes. */
   access(): DocumentAccess
+  /** Whether the server refused a change of this tab's (then the socket stays closed). */
+  readonly refusal: UpdateRefusal
 }
 
 interface Entry {
@@ -56,6 +60,7 @@ function open(name: string): CollabSession {
   followCredentialExpiry(socket)
   // No token: the browser's session cookie goes along with the WebSocket handshake.
   const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc })
+  const refusal = followUpdateRefusal(socket, provider, doc)
   let access: DocumentAccess = { state: 'pending' }
   provider.on('authenticated', ({ scope }: { scope: string }) => {
     access = { state: 'granted', readOnly: scope === 'readonly' }
@@ -65,7 +70,7 @@ function open(name: string): CollabSession {
   })
   // A provider given its own socket does not attach itself.
   provider.attach()
-  return { name, doc, provider, socket, local, access: () => access }
+  return { name, doc, provider, socket, local, access: () => access, refusal }
 }
 
 async function close(session: CollabSession): Promise<void> {
@@ -142,4 +147,22 @@ export function releaseSession(session: CollabSession): void {
   entry.refs -= 1
   if (entry.refs > 0) return
   entry.destroyTimer = setTimeout(() => void forget(entry), RELEASE_GRACE_MS)
+}
+
+/**
+ * Drops this tab's copy of a document whose change the server refused, then reloads the page,
+ * which opens the document again from the server: the refused change (and whatever else this
+ * browser had not saved of that document) is gone, and editing saves again. The page offers to
+ * copy the text first. The document stays as it is until the reload, so nothing on screen breaks.
+ */
+export async function reloadFromServer(session: CollabSession): Promise<void> {
+  const entry = entries.get(session.name)
+  // Hiding the page as it reloads would otherwise keep the refused change for the next open.
+  if (entry?.session === session) entry.stopTracking()
+  session.provider.destroy()
+  session.socket.destroy()
+  await session.local.destroy()
+  forgetRescued(session)
+  await clearLocalCopy(session.name)
+  window.location.reload()
 }

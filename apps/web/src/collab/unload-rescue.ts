@@ -39,10 +39,12 @@ export function confirmedByServer({ provider, socket }: Pick<CollabSession, 'pro
   return socket.status === 'connected' && provider.isSynced && provider.unsyncedChanges === 0
 }
 
+// One key per tab, so two offline tabs on one meeting cannot overwrite each other's copy.
+const tabKey = ({ name, doc }: Pick<CollabSession, 'name' | 'doc'>) => `${keyPrefix(name)}${doc.clientID}`
+
 /** Keeps a synchronous copy whenever the page may go away with unconfirmed edits. */
 export function rescueOnHide(session: CollabSession): () => void {
-  // One key per tab, so two offline tabs on one meeting cannot overwrite each other's copy.
-  const key = `${keyPrefix(session.name)}${session.doc.clientID}`
+  const key = tabKey(session)
   const save = () => {
     if (confirmedByServer(session)) return
     try {
@@ -59,5 +61,14 @@ export function rescueOnHide(session: CollabSession): () => void {
   return () => {
     window.removeEventListener('pagehide', save)
     document.removeEventListener('visibilitychange', onVisibility)
+  }
+}
+
+/** Forgets the copy this tab kept (stop `rescueOnHide` first, or the next hide writes it again). */
+export function forgetRescued(session: Pick<CollabSession, 'name' | 'doc'>): void {
+  try {
+    localStorage.removeItem(tabKey(session))
+  } catch (error) {
+    console.warn('Could not forget the notes kept from this tab', error)
   }
 }

@@ -6,14 +6,17 @@ import { PageLoading } from '../app/PageLoading.tsx'
 import { useMe } from '../auth/useSession.ts'
 import { ConnectionBadge } from '../collab/ConnectionBadge.tsx'
 import { colorFor } from '../collab/color.ts'
+import { UpdateRefused } from '../collab/UpdateRefused.tsx'
 import { useAwarenessUser } from '../collab/useAwarenessUser.ts'
 import { useCollabSession } from '../collab/useCollabSession.ts'
 import { useConnectionState } from '../collab/useConnectionState.ts'
 import { useDocumentAccess } from '../collab/useDocumentAccess.ts'
 import { useIdle } from '../collab/useIdle.ts'
 import { usePresence } from '../collab/usePresence.ts'
+import { useUpdateRefusal } from '../collab/useUpdateRefusal.ts'
 import { MeetingWorkspace } from '../meeting/MeetingWorkspace.tsx'
 import { AccessLost } from './AccessLost.tsx'
+import { documentText } from './document-text.ts'
 import './notes.css'
 
 interface Props {
@@ -38,6 +41,7 @@ export default function MeetingNotes({ view }: Props) {
   const access = useDocumentAccess(session)
   const connection = useConnectionState(session)
   const present = usePresence(session, me.user.id)
+  const refusal = useUpdateRefusal(session)
   const [drafts] = useState(createActionDraftChannel)
 
   if (access.state === 'refused') return <AccessLost reason={access.reason} />
@@ -45,6 +49,14 @@ export default function MeetingNotes({ view }: Props) {
 
   return (
     <ActionDraftContext.Provider value={drafts}>
+      {session && refusal && (
+        <UpdateRefused
+          session={session}
+          cause={refusal}
+          document="notes"
+          text={() => documentText({ kind: 'meeting', meetingId: view.meeting.id }, session.doc)}
+        />
+      )}
       <div className="notes-page">
         <div className="notes-page__bar">
           {readOnly ? (
@@ -61,7 +73,8 @@ export default function MeetingNotes({ view }: Props) {
             user={user}
             present={present}
             offline={connection === 'offline'}
-            editable={!readOnly}
+            // Nothing typed after a refused change could be saved: stop until the page is reloaded.
+            editable={!readOnly && !refusal}
           />
         ) : (
           <div className="notes-page__body">
