@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import type { IndexedAction } from '../../src/stores/meeting-store.ts'
+import { aCommunity, aMeeting, aPerson, type StoreWorld } from './store-world.ts'
+
+const HOUR = 3_600_000
+const MINUTE = 60_000
+
+type NewAction = Omit<IndexedAction, 'meetingId'>
+
+const action = (actionId: string, fields: Partial<NewAction> = {}): NewAction => ({
+  actionId,
+  text: `Do ${actionId}`,
+  ownerId: null,
+  due: null,
+  done: false,
+  fromMeetingId: null,
+  ...fields,
+})
+
+/**
+ * The behaviour every MeetingStore must have: meetings, their action index, attendance and agenda
+ * templates. `open` gives the stores over one database, which the tests share (fresh ids each).
+ */
+export function meetingStoreContract(engine: string, open: () => Promise<StoreWorld>): void {
+  describe(`${engine} satisfies the meeting store contract`, () => {
+    it('gives a meeting back exactly as it was scheduled, times as epoch ms', async () => {
+      const world = await open()
+      const community = await aCommunity(world, await aPerson(world))
+      const meeting = await aMeeting(world, community, {
+        startsAt: Date.UTC(2031, 8, 1, 14, 30, 15, 123),
+        createdAt: Date.UTC(2030, 11, 31, 23, 59, 59, 999),
+        seriesId: randomUUID(),
+        networkGuestRole: 'observer',
+        durationMinutes: 45,
+      })
+      expect(await world.meetings.meetingById(meeting.id)).toStrictEqual(meeting)
+      expect(await world.meetings.meetingById(randomUUID())).toBeNull()
+    })
+
+    it('refuses a second meeting with the same id', async () => {
+      const world = await open()
+      const community = await aCommunity(world, await aPerson(world))
+      const meeting = await aMeeting(world, community)
+      await expect(world.meetings.insertMeeting({ ...meeting, title: 'Again' })).rejects.toThrow()
+      expect((await world.meetings.meetingById(meeting.id))?.title).toBe(meeting.title)
+    })
+
+    it("lists a community's meetings newest first, and no one else's", async () => {
+      const world = await open()
+      const person = await aPerson(world)
+      const community = await aCommunity(world, person)
+      const other = await aCommunity(world, person)
+      const early = await aMeeting(world, community, { startsAt: Date.UTC(2030, 2, 1) })
+      const late = await aMeeting(world, community, { startsAt: Date.UTC(2030, 2, 8) })
+      await aMeeting(world, other)
+      expect((await world.meetings.meetingsOf(community)).map((m) => m.id)).toEqual([late.id, early.id])
+    })
+
+    it("lists upcoming and running meetings of the person's communities, soonest first, with the community's name", async () => {
+      const world = await open()
+      const person = await aPerson(world)
+      const stranger = await aPerson(world)
+      const mine = await aCommunity(world, person, 'Science team')
+      const joined = await aCommunity(world, stranger, 'Grade 5')
+      await world.communities.addMember({
+        communityId: joined,
+        userId: person,
+        role: 'observer',
+        joinedAt: 0,
+      })
+      const notMine = await aCommunity(world, stranger)
+      const now = Date.UTC(2030, 5, 1, 12)
+      await aMeeting(world, mine, { startsAt: now - 2 * HOUR, durationMinutes: 60 }) // over
+      const running = await aMeeting(world, mine, { startsAt: now - 30 * MINUTE, durationMinutes: 60 })
+      const later = await aMeeting(world, joined, { startsAt: now + 2 * HOUR })
+      const soon = await aMeeting(world, mine, { startsAt: now + HOUR })
+      await aMeeting(world, notMine, { startsAt: now + HOUR })
+
+      const upcoming = await world.meetings.upcomingFor(person, now, 20)
+      expect(upcoming.map((m) => m.id)).toEqual([running.id, soon.id, later.id])
+      expect(upcoming[2]).toStrictEqual({ ...later, communityName: 'Grade 5' })
+      expect((await world.meetings.upcomingFor(person, now, 2)).map((m) => m.id)).toEqual([
+        running.id,
+        soon.id,
+      ])
+    })
+
+    it('sets and clears the role network guests get in a meeting', async () => {
+      const world = await open()
+      const community = await aCommunity(world, await aPerson(world))
+      const meeting = await aMeeting(world, community)
+      await world.meetings.setNetworkGuestRole(meeting.id, 'member')
+      expect((await world.meetings.meetingById(meeting.id))?.networkGuestRole).toBe('member')
+      await world.meetings.setNetworkGuestRole(meeting.id, null)
+      expect((await world.meetings.meetingById(meeting.id))?.networkGuestRole).toBeNull()
+    })
+
+    it("finds the community's meeting that starts last before a time, leaving out the one asked about", async () => {
+      const world = await open()
+      const person = await aPerson(world)
+      const community = await aCommunity(world, person)
+      const other = await aCommunity(world, person)
+      const first = await aMeeting(world, community, { startsAt: Date.UTC(2030, 2, 1) })
+      const second = await aMeeting(world, community, { startsAt: Date.UTC(2030, 2, 8) })
+      await aMeeting(world, other, { startsAt: Date.UTC(2030, 2, 10) })
+      const meetings = world.meetings
+      expect((await meetings.previousMeeting(community, Date.UTC(2030, 2, 15), 'x'))?.id).toBe(second.id)
+      expect((await meetings.previousMeeting(community, Date.UTC(2030, 2, 15), second.id))?.id).toBe(first.id)
+      expect(await meetings.previousMeeting(community, first.startsAt, 'x')).toBeNull()
+    })
+
+    it('lists open actions once each, as they stand in the latest meeting, due first then by text', async () => {
+      const world = await open()
+      const person = await aPerson(world)
+      const community = await aCommunity(world, person)
+      const march = await aMeeting(world, community, { title: 'March', startsAt: Date.UTC(2030, 2, 1) })
+      const april = await aMeeting(world, community, { title: 'April', startsAt: Date.UTC(2030, 3, 1) })
+      await world.meetings.replaceActions(march.id, community, [
+        action('carried', { text: 'Draft rubric', due: '2030-04-15' }),
+        action('finished-later', { text: 'Book room' }),
+        action('march-only', { text: 'Call parents', ownerId: person }),
+      ])
+      await world.meetings.replaceActions(april.id, community, [
+        action('carried', { text: 'Draft rubric v2', due: '2030-04-15', fromMeetingId: march.id }),
+        action('finished-later', { text: 'Book room', done: true, fromMeetingId: march.id }),
+        action('april-only', { text: 'Align units', due: '2030-04-10' }),
+      ])
+
+      expect(await world.meetings.openActions(community)).toStrictEqual([
+        {
+          ...action('april-only', { text: 'Align units', due: '2030-04-10' }),
+          meetingId: april.id,
+          meetingTitle: 'April',
+          meetingStartsAt: april.startsAt,
+        },
+        {
+          ...action('carried', { text: 'Draft rubric v2', due: '2030-04-15', fromMeetingId: march.id }),
+          meetingId: april.id,
+          meetingTitle: 'April',
+          meetingStartsAt: april.startsAt,
+        },
+        {
+          ...action('march-only', { text: 'Call parents', ownerId: person }),
+          meetingId: march.id,
+          meetingTitle: 'March',
+          meetingStartsAt: march.startsAt,
+        },
+      ])
+      expect(await world.meetings.openActions(await aCommunity(world, person))).toEqual([])
+    })
+
+    it("replacing a meeting's actions drops the ones no longer in it", async () => {
+      const world = await open()
+      const community = await aCommunity(world, await aPerson(world))
+      const meeting = await aMeeting(world, community)
+      await world.meetings.replaceActions(meeting.id, community, [action('a'), action('b')])
+      await world.meetings.replaceActions(meeting.id, community, [action('b', { text: 'Renamed' })])
+      const open1 = await world.meetings.openActions(community)
+      expect(open1.map((a) => [a.actionId, a.text])).toEqual([['b', 'Renamed']])
+      await world.meetings.replaceActions(meeting.id, community, [])
+      expect(await world.meetings.openActions(community)).toEqual([])
+    })
+
+    it("reindexing one meeting's actions many times at once leaves exactly one of the versions", async () => {
+      const world = await open()
+      const community = await aCommunity(world, await aPerson(world))
+      const meeting = await aMeeting(world, community)
+      // Every version shares ids with the others: an interleaving would collide or mix them.
+      const versions = Array.from({ length: 8 }, (_, v) =>
+        Array.from({ length: 5 + v }, (_, i) => action(`item-${i}`, { text: `v${v} item ${i}` })),
+      )
+      const outcomes = await Promise.allSettled(
+        versions.map((actions) => world.meetings.replaceActions(meeting.id, community, actions)),
+      )
+      expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([])
+      const texts = (await world.meetings.openActions(community)).map((a) => a.text).sort()
+      const matching = versions.filter((actions) => {
+        const expected = actions.map((a) => a.text).sort()
+        return JSON.stringify(expected) === JSON.stringify(texts)
+      })
+      expect(matching).toHaveLength(1)
+    })
+
+    it('marks people present when they open a meeting, and a facilitator’s correction stands', async () => {
+      const world = await open()
+      const ada = await aPerson(world, 'Ada')
+      const ben = await aPerson(world, 'Ben')
+      const cy = await aPerson(world, 'Cy')
+      const community = await aCommunity(world, ada)
+      const meeting = await aMeeting(world, community)
+      const byUser = async () =>
+        [...(await world.meetings.attendance(meeting.id))].sort((a, b) => a.userId.localeCompare(b.userId))
+
+      await world.meetings.recordPresence(meeting.id, ada, 1)
+      await world.meetings.recordPresence(meeting.id, ada, 2)
+      await world.meetings.setAttendance(meeting.id, ben, false, 3)
+      await world.meetings.recordPresence(meeting.id, ben, 4) // opened it after being marked absent
+      await world.meetings.setAttendance(meeting.id, cy, true, 5)
+      await world.meetings.setAttendance(meeting.id, cy, false, 6)
+
+      const expected = [
+        { userId: ada, present: true, source: 'presence' },
+        { userId: ben, present: false, source: 'manual' },
+        { userId: cy, present: false, source: 'manual' },
+      ].sort((a, b) => a.userId.localeCompare(b.userId))
+      expect(await byUser()).toStrictEqual(expected)
+      expect(await world.meetings.attendance((await aMeeting(world, community)).id)).toEqual([])
+    })
+
+    it("keeps a community's agenda templates, by name ignoring case, and deletes them only from that community", async () => {
+      const world = await open()
+      const person = await aPerson(world)
+      const community = await aCommunity(world, person)
+      const other = await aCommunity(world, person)
+      const template = (name: string, communityId = community) => ({
+        id: randomUUID(),
+        communityId,
+        name,
+        items: JSON.stringify([{ title: name, minutes: 10 }]),
+        createdBy: person,
+        createdAt: Date.UTC(2030, 1, 2, 3, 4, 5, 6),
+      })
+      const zebra = template('zebra check-in')
+      const upper = template('Data dive')
+      const lower = template('book study')
+      const elsewhere = template('Another team', other)
+      for (const t of [zebra, upper, lower, elsewhere]) await world.meetings.insertTemplate(t)
+
+      expect(await world.meetings.templatesOf(community)).toStrictEqual([lower, upper, zebra])
+      expect(await world.meetings.templateById(upper.id)).toStrictEqual(upper)
+      expect(await world.meetings.templateById(randomUUID())).toBeNull()
+      await expect(world.meetings.insertTemplate({ ...upper, name: 'Copy' })).rejects.toThrow()
+
+      expect(await world.meetings.deleteTemplate(other, upper.id)).toBe(false)
+      expect(await world.meetings.deleteTemplate(community, upper.id)).toBe(true)
+      expect(await world.meetings.deleteTemplate(community, upper.id)).toBe(false)
+      expect((await world.meetings.templatesOf(community)).map((t) => t.name)).toEqual([
+        'book study',
+        'zebra check-in',
+      ])
+    })
+  })
+}
