@@ -35,19 +35,23 @@ class CountingStore implements DocumentStore {
   commits = 0
   updates = 0
   failNext = false
-  readonly #inner: DocumentStore
-  constructor(inner: DocumentStore) {
+  readonly #inner: SqliteDocumentStore
+  constructor(inner: SqliteDocumentStore) {
     this.#inner = inner
   }
   load(name: string): Promise<StoredDocument> {
     return this.#inner.load(name)
   }
-  append(entries: readonly LogEntry[]): number[] {
+  async append(entries: readonly LogEntry[]): Promise<number[]> {
+    return this.appendNow(entries)
+  }
+  // Commits within the turn, as the SQLite store does in production.
+  appendNow(entries: readonly LogEntry[]): number[] {
     if (this.failNext) {
       this.failNext = false
       throw Object.assign(new Error('database or disk is full'), { code: 'ERR_SQLITE_ERROR', errcode: 13 })
     }
-    const seqs = this.#inner.append(entries)
+    const seqs = this.#inner.appendNow(entries)
     this.commits++
     this.updates += entries.length
     return seqs

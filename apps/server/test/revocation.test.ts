@@ -343,10 +343,10 @@ describe('[A6] revoked credentials close the sockets they opened', () => {
 
 /** A document store whose next load of one document waits until the test lets it go. */
 class HeldLoads implements DocumentStore {
-  readonly #inner: DocumentStore
+  readonly #inner: SqliteDocumentStore
   #held: { name: string; entered: () => void; released: Promise<void> } | null = null
 
-  constructor(inner: DocumentStore) {
+  constructor(inner: SqliteDocumentStore) {
     this.#inner = inner
   }
 
@@ -374,8 +374,12 @@ class HeldLoads implements DocumentStore {
     return this.#inner.load(name)
   }
 
-  append(entries: readonly LogEntry[]): number[] {
+  append(entries: readonly LogEntry[]): Promise<number[]> {
     return this.#inner.append(entries)
+  }
+
+  appendNow(entries: readonly LogEntry[]): number[] {
+    return this.#inner.appendNow(entries)
   }
 
   compact(name: string, state: Uint8Array, throughSeq: number): Promise<void> {

@@ -34,16 +34,20 @@ function diskFull(): Error {
 /** The real SQLite store, whose writes fail while `full` is set, as on a full disk. */
 class FillableStore implements DocumentStore {
   full = false
-  readonly #inner: DocumentStore
-  constructor(inner: DocumentStore) {
+  readonly #inner: SqliteDocumentStore
+  constructor(inner: SqliteDocumentStore) {
     this.#inner = inner
   }
   load(name: string): Promise<StoredDocument> {
     return this.#inner.load(name)
   }
-  append(entries: readonly LogEntry[]): number[] {
+  async append(entries: readonly LogEntry[]): Promise<number[]> {
+    return this.appendNow(entries)
+  }
+  // Commits within the turn, as the SQLite store does in production.
+  appendNow(entries: readonly LogEntry[]): number[] {
     if (this.full) throw diskFull()
-    return this.#inner.append(entries)
+    return this.#inner.appendNow(entries)
   }
   compact(name: string, state: Uint8Array, throughSeq: number): Promise<void> {
     if (this.full) return Promise.reject(diskFull())

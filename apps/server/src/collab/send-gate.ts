@@ -100,9 +100,28 @@ export class SendGate {
    */
   release(): void {
     this.#held = false
+    this.#sendHeld(this.#queue.length)
+  }
+
+  /** How many acknowledgements are held now. */
+  heldCount(): number {
+    return this.#queue.length
+  }
+
+  /**
+   * Sends the first `count` held acknowledgements, as `release` does, and keeps holding the
+   * rest: with one commit in flight and the next gathering updates, the acknowledgements queued
+   * before the first began are its own, and those after wait for the next (UpdateLog).
+   */
+  releaseFirst(count: number): void {
+    this.#sendHeld(count)
+  }
+
+  #sendHeld(count: number): void {
     this.#committing = false
-    const queue = this.#queue
-    this.#queue = []
+    const all = count >= this.#queue.length
+    const queue = all ? this.#queue : this.#queue.slice(0, count)
+    this.#queue = all ? [] : this.#queue.slice(count)
     const owed: Duplex[] = []
     try {
       for (const { socket, frame } of queue) {

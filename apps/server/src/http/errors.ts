@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import { ServiceError } from '../services/service-error.ts'
+import { isPostgresUnavailable } from '../stores/postgres/unavailable.ts'
 
 /** Every error leaves as `{error, message}` (DESIGN §3); internals never reach the client. */
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -31,9 +32,11 @@ const SQLITE_FULL = 13
 
 /**
  * A write the store could not make because of its disk, not because of the request: node:sqlite
- * errors carry SQLite's result code as `errcode`. Everything else stays a 500.
+ * errors carry SQLite's result code as `errcode`; PostgreSQL's are told apart by their SQLSTATE
+ * class or connection error. Everything else stays a 500.
  */
 function isStorageFailure(error: unknown): boolean {
+  if (isPostgresUnavailable(error)) return true
   const errcode = (error as { errcode?: unknown } | null)?.errcode
   if (typeof errcode !== 'number') return false
   const primary = errcode & 0xff

@@ -1,12 +1,5 @@
-import type { DatabaseSync } from 'node:sqlite'
 import type { DocumentStore } from '../stores/document-store.ts'
-import { SqliteAccountStore } from '../stores/sqlite/sqlite-account-store.ts'
-import { SqliteCharterStore } from '../stores/sqlite/sqlite-charter-store.ts'
-import { SqliteCommunityStore } from '../stores/sqlite/sqlite-community-store.ts'
-import { SqliteDocumentStore } from '../stores/sqlite/sqlite-document-store.ts'
-import { SqliteMeetingStore } from '../stores/sqlite/sqlite-meeting-store.ts'
-import { SqliteProtocolStore } from '../stores/sqlite/sqlite-protocol-store.ts'
-import { SqliteVersionStore } from '../stores/sqlite/sqlite-version-store.ts'
+import type { Stores } from '../stores/open-stores.ts'
 import { AuthService } from './auth-service.ts'
 import { CharterService } from './charter-service.ts'
 import { CommunityService } from './community-service.ts'
@@ -37,22 +30,22 @@ export interface Services {
   documents: DocumentStore
 }
 
-/** The composition root of the domain: stores over the database, services over the stores. */
+/** The composition root of the domain: services over the stores (of either engine). */
 export function createServices(
-  db: DatabaseSync,
+  stores: Stores,
   editor: DocumentEditor,
   overrides: { documents?: DocumentStore } = {},
 ): Services {
   const events = new DomainEvents()
-  const communityStore = new SqliteCommunityStore(db)
-  const meetingStore = new SqliteMeetingStore(db)
+  const communityStore = stores.communities
+  const meetingStore = stores.meetings
   const communities = new CommunityService(communityStore, events)
   const meetings = new MeetingService(meetingStore, communityStore, communities, events, editor)
-  const protocols = new ProtocolService(new SqliteProtocolStore(db), communities, meetings)
+  const protocols = new ProtocolService(stores.protocols, communities, meetings)
   const documentAccess = new DocumentAccessService(communityStore, meetings)
   return {
     events,
-    auth: new AuthService(new SqliteAccountStore(db)),
+    auth: new AuthService(stores.accounts),
     communities,
     invites: new InviteService(communityStore, communities),
     networks: new NetworkService(communityStore, communities),
@@ -60,9 +53,9 @@ export function createServices(
     templates: new TemplateService(meetingStore, communities, meetings, editor),
     protocols,
     runs: new RunService(meetings, protocols, communityStore, editor),
-    charter: new CharterService(new SqliteCharterStore(db), communityStore, communities, meetings, editor),
-    versions: new VersionService(new SqliteVersionStore(db), documentAccess, communityStore, editor, events),
+    charter: new CharterService(stores.charter, communityStore, communities, meetings, editor),
+    versions: new VersionService(stores.versions, documentAccess, communityStore, editor, events),
     documentAccess,
-    documents: overrides.documents ?? new SqliteDocumentStore(db),
+    documents: overrides.documents ?? stores.documents,
   }
 }

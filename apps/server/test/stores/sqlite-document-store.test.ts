@@ -5,7 +5,6 @@ import * as Y from 'yjs'
 import { DATABASE_FILE, openDatabase } from '../../src/stores/sqlite/database.ts'
 import { SqliteDocumentStore } from '../../src/stores/sqlite/sqlite-document-store.ts'
 import { tempDataDir } from '../test-server.ts'
-import { documentStoreContract } from './document-store.contract.ts'
 
 const opened: { close(): void }[] = []
 afterEach(() => {
@@ -17,11 +16,6 @@ function openStore(dataDir: string): SqliteDocumentStore {
   opened.push(db)
   return new SqliteDocumentStore(db)
 }
-
-documentStoreContract('SQLite (node:sqlite, WAL)', async () => {
-  const dataDir = tempDataDir()
-  return { store: openStore(dataDir), reopen: async () => openStore(dataDir) }
-})
 
 /** One text edit of its own (a fresh client), as an update. */
 function edit(text: string): Uint8Array {
@@ -52,9 +46,9 @@ describe('SQLite update journal', () => {
   it('[D3] a compaction drops journal rows only up to the oldest one another document still needs', async () => {
     const dataDir = tempDataDir()
     const store = openStore(dataDir)
-    const [a1] = store.append([{ name: 'meeting/a', update: edit('a1 ') }])
-    store.append([{ name: 'meeting/b', update: edit('b1') }])
-    const [a2] = store.append([{ name: 'meeting/a', update: edit('a2') }])
+    const [a1] = await store.append([{ name: 'meeting/a', update: edit('a1 ') }])
+    await store.append([{ name: 'meeting/b', update: edit('b1') }])
+    const [a2] = await store.append([{ name: 'meeting/a', update: edit('a2') }])
     const merged = Y.mergeUpdates((await store.load('meeting/a')).updates)
 
     await store.compact('meeting/a', merged, a2 ?? 0)
@@ -75,8 +69,8 @@ describe('SQLite update journal', () => {
   it('[D3] after a reopen, rows a snapshot already holds are not loaded again and go with the next compaction', async () => {
     const dataDir = tempDataDir()
     const store = openStore(dataDir)
-    store.append([{ name: 'meeting/b', update: edit('b1') }])
-    const [a1] = store.append([{ name: 'meeting/a', update: edit('a1') }])
+    await store.append([{ name: 'meeting/b', update: edit('b1') }])
+    const [a1] = await store.append([{ name: 'meeting/a', update: edit('a1') }])
     await store.compact('meeting/a', Y.mergeUpdates((await store.load('meeting/a')).updates), a1 ?? 0)
     expect(journalRows(dataDir)).toHaveLength(2)
 
@@ -84,13 +78,13 @@ describe('SQLite update journal', () => {
     const loaded = await again.load('meeting/a')
     expect(loaded.updates).toHaveLength(1)
     expect(loaded.lastSeq).toBe(a1)
-    const [a2] = again.append([{ name: 'meeting/a', update: edit('a2') }])
+    const [a2] = await again.append([{ name: 'meeting/a', update: edit('a2') }])
     expect(a2).toBe((a1 ?? 0) + 1)
     await again.compact('meeting/b', Y.mergeUpdates((await again.load('meeting/b')).updates), 1)
     expect(journalRows(dataDir)).toEqual([{ name: 'meeting/a', seq: a2 }])
   })
 
-  it('keeps the update log of a database from before the journal (migration 6)', () => {
+  it('keeps the update log of a database from before the journal (migration 6)', async () => {
     const dataDir = tempDataDir()
     const db = openDatabase(dataDir)
     db.exec('PRAGMA user_version = 5')
@@ -107,7 +101,7 @@ describe('SQLite update journal', () => {
       { name: 'meeting/a', seq: 1 },
       { name: 'meeting/a', seq: 2 },
     ])
-    const [next] = store.append([{ name: 'meeting/a', update: edit('three') }])
+    const [next] = await store.append([{ name: 'meeting/a', update: edit('three') }])
     expect(next).toBe(3)
   })
 })

@@ -23,8 +23,8 @@ export interface PersistenceLogger {
  * Write-ahead persistence: a document is loaded from its snapshot and logged updates, and every
  * change to a loaded document goes to the update log from the document's `update` event, which
  * fires inside the transaction that applies a client's message. The log commits once per
- * event-loop turn and holds acknowledgements until then (see UpdateLog), so nothing is
- * acknowledged before it is committed.
+ * event-loop turn (on PostgreSQL, as soon as the commit before ends) and holds
+ * acknowledgements until then (see UpdateLog), so nothing is acknowledged before it is committed.
  * Hocuspocus' debounced store hook only compacts (snapshot + drop merged log rows).
  *
  * A loaded document whose memory may differ from the store is discarded (discard-document.ts)
@@ -63,11 +63,14 @@ export class DurablePersistence implements Extension {
   }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
+    // A commit in flight may hold updates of this document's discarded predecessor: loaded
+    // after it, the document holds whatever this process has committed.
+    await this.#log.settled()
     const stored = await this.#store.load(documentName)
     if (stored.updates.length > 0) {
       Y.applyUpdate(document, Y.mergeUpdates(stored.updates), this)
     }
-    this.#log.loaded(documentName, stored.lastSeq)
+    this.#log.loaded(document, stored.lastSeq)
   }
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
@@ -86,11 +89,11 @@ export class DurablePersistence implements Extension {
 
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
     if (isDiscarded(document)) throw skipDiscarded()
-    // Commit what this turn received first, so the snapshot replaces as much of the log as it can.
-    this.#log.commit()
+    // Commit what it received first, so the snapshot replaces as much of the log as it can.
+    await this.#log.commit()
     // That commit may have failed and discarded it: its state then holds what the log does not.
     if (isDiscarded(document)) throw skipDiscarded()
-    const throughSeq = this.#log.committedSeq(documentName)
+    const throughSeq = this.#log.committedSeq(document)
     if (throughSeq === 0) return
     if (this.#compactedSeq.get(documentName) === throughSeq) return
     try {
@@ -110,7 +113,6 @@ export class DurablePersistence implements Extension {
   }
 
   async afterUnloadDocument({ documentName }: { documentName: string }): Promise<void> {
-    this.#log.forget(documentName)
     this.#compactedSeq.delete(documentName)
   }
 

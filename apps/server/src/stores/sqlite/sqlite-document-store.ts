@@ -79,7 +79,12 @@ export class SqliteDocumentStore implements DocumentStore {
     return { updates, lastSeq: this.#lastSeqOf(name) }
   }
 
-  append(entries: readonly LogEntry[]): number[] {
+  async append(entries: readonly LogEntry[]): Promise<number[]> {
+    return this.appendNow(entries)
+  }
+
+  /** Commits before it returns, so the update log acknowledges within the turn (SPEC D5). */
+  appendNow(entries: readonly LogEntry[]): number[] {
     const now = Date.now()
     // Rows written in this batch; they enter the index only once the transaction commits.
     const written: { name: string; seq: number; id: number }[] = []

@@ -1,0 +1,17 @@
+/**
+ * The PostgreSQL migrations, one line each; ../migrate.ts applies them in id order, whatever
+ * the order of the lines here. To add one, create `NNNN-<what>.ts` exporting
+ * `export const migration: Migration = { id: NNNN, name: '<what>', up: `<SQL>` }` and add:
+ *
+ *   export { migration as mNNNN } from './NNNN-<what>.ts'
+ *
+ * Ranges: 0001–0009 accounts and communities, 0010–0019 meetings, protocols, charter and
+ * versions, 0020–0029 the document journal.
+ */
+export { migration as m0001 } from './0001-accounts.ts'
+export { migration as m0002 } from './0002-communities.ts'
+export { migration as m0010 } from './0010-meetings.ts'
+export { migration as m0011 } from './0011-protocols.ts'
+export { migration as m0012 } from './0012-charter.ts'
+export { migration as m0013 } from './0013-versions.ts'
+export { migration as m0020 } from './0020-document-journal.ts'
