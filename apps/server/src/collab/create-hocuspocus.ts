@@ -1,5 +1,6 @@
 import { Hocuspocus } from '@hocuspocus/server'
 import type { Config } from '../config.ts'
+import type { RedisLink } from '../scale-out/redis-link.ts'
 import type { Services } from '../services/index.ts'
 import { AccessRevocation } from './extensions/access-revocation.ts'
 import { ActionIndex } from './extensions/action-index.ts'
@@ -10,6 +11,7 @@ import { CredentialExpiry } from './extensions/credential-expiry.ts'
 import { DocumentNames } from './extensions/document-names.ts'
 import { DurablePersistence, type PersistenceLogger } from './extensions/durable-persistence.ts'
 import { MalformedMessages } from './extensions/malformed-messages.ts'
+import { RedisSync } from './extensions/redis-sync.ts'
 import { SocketLimits } from './extensions/socket-limits.ts'
 import { UpdateGuard } from './extensions/update-guard.ts'
 import { VersionHistory } from './extensions/version-history.ts'
@@ -21,10 +23,12 @@ export interface CollabDeps {
   services: Services
   logger: PersistenceLogger
   updateLog: UpdateLog
+  /** The other processes' documents, through Redis; null for a lone process. */
+  redis?: RedisLink | null
 }
 
 /** The collaboration engine: Hocuspocus without a listener of its own, one extension per concern. */
-export function createHocuspocus({ config, services, logger, updateLog }: CollabDeps): Hocuspocus {
+export function createHocuspocus({ config, services, logger, updateLog, redis }: CollabDeps): Hocuspocus {
   const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
     debounce: config.compactionDebounceMs,
@@ -44,6 +48,7 @@ export function createHocuspocus({ config, services, logger, updateLog }: Collab
       new Attendance(services.meetings, logger),
       new VersionHistory(services.versions, logger, config.versionIntervalMs),
       new SocketLimits(),
+      ...(redis ? [new RedisSync(redis, services.documents)] : []),
     ],
   })
   return hocuspocus

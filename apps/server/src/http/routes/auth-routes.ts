@@ -1,7 +1,6 @@
 import { CreateTokenBody, LoginBody, type LogoutEverywhereResponse, SignupBody } from '@confer/api'
 import type { FastifyInstance } from 'fastify'
 import { DEFAULT_TOKEN_TTL_MS, SESSION_TTL_MS } from '../../services/auth-service.ts'
-import { RateLimiter } from '../rate-limit.ts'
 import { authenticate, requireOwnPage, requireUser } from '../request-user.ts'
 import {
   clearSessionCookie,
@@ -13,13 +12,13 @@ import {
 import { parse } from '../validation.ts'
 import type { RouteDeps } from './route-deps.ts'
 
-const ACCOUNT_WINDOW_MS = 15 * 60_000
-
-export function registerAuthRoutes(app: FastifyInstance, { config, services, authLimiter }: RouteDeps): void {
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  { config, services, authLimiter, accountLimiter }: RouteDeps,
+): void {
   const { auth, events } = services
   // Per account as well as per address (SPEC W3): one guesser behind a school's NAT is stopped
   // on the account it guesses without using up the address's allowance for everyone else.
-  const accountLimiter = new RateLimiter(config.authAccountRateLimit, ACCOUNT_WINDOW_MS)
 
   /** Live sockets opened with a revoked credential close (AccessRevocation listens). */
   const announce = (revoked: readonly string[]) => {
@@ -27,7 +26,7 @@ export function registerAuthRoutes(app: FastifyInstance, { config, services, aut
   }
 
   app.post('/api/auth/signup', async (req, reply) => {
-    authLimiter.hit(req.ip)
+    await authLimiter.hit(req.ip)
     const body = parse(SignupBody, req.body)
     const user = await auth.signup(body)
     const session = await auth.issue(user.id, 'session', SESSION_TTL_MS)
@@ -38,16 +37,16 @@ export function registerAuthRoutes(app: FastifyInstance, { config, services, aut
   app.post('/api/auth/login', async (req, reply) => {
     const body = parse(LoginBody, req.body)
     // Refused by the account's limit first, so those attempts cost the address nothing.
-    accountLimiter.hit(body.email)
+    await accountLimiter.hit(body.email)
     try {
-      authLimiter.hit(req.ip)
+      await authLimiter.hit(req.ip)
     } catch (error) {
-      accountLimiter.release(body.email)
+      await accountLimiter.release(body.email)
       throw error
     }
     const user = await auth.login(body.email, body.password)
     // Only failed guesses count against the account: its owner may log in on many devices.
-    accountLimiter.release(body.email)
+    await accountLimiter.release(body.email)
     const session = await auth.issue(user.id, 'session', SESSION_TTL_MS)
     setSessionCookie(reply, session.secret, session.expiresAt, isSecure(req.protocol, config))
     return { user }

@@ -1,9 +1,12 @@
 import type { Config } from '../../config.ts'
 import type { Services } from '../../services/index.ts'
-import type { RateLimiter } from '../rate-limit.ts'
+import type { AttemptLimiter } from '../rate-limit.ts'
 
 export interface RouteDeps {
   config: Config
   services: Services
-  authLimiter: RateLimiter
+  /** Sign-up and log-in attempts per client address. */
+  authLimiter: AttemptLimiter
+  /** Failed log-ins per account (SPEC W3). */
+  accountLimiter: AttemptLimiter
 }
