@@ -33,6 +33,17 @@ export default defineConfig({
       },
       {
         test: {
+          // The deployment as shipped (deploy/): nginx in front of two processes.
+          name: 'ops',
+          include: ['test/ops/**/*.test.ts'],
+          globalSetup: WITH_SERVICES,
+          testTimeout: 20_000,
+          // Installing nginx with apt-get on a fresh machine.
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
           name: 'services',
           include: ['test/services/**/*.test.ts'],
           globalSetup: WITH_SERVICES,

@@ -16,6 +16,12 @@ export interface Config {
   compactionDebounceMs: number
   /** Longest a busy document's log grows before it is compacted anyway. */
   compactionMaxDebounceMs: number
+  /** PostgreSQL (a postgres:// URL) shared by every process given it; null keeps to SQLite in dataDir. */
+  databaseUrl: string | null
+  /** Redis linking the processes that share `databaseUrl` (documents, events, rate limits); null runs alone. */
+  redisUrl: string | null
+  /** Put before every Redis key and channel, so several deployments can share one Redis. */
+  redisPrefix: string
   /** Where the built web app lives; null serves no web app (API and WebSocket only). */
   webDistDir: string | null
   /** Sign-up and log-in attempts allowed per client address per minute. */
@@ -44,8 +50,11 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_ORIGIN: z.url().optional(),
-  DATABASE_URL: z.string().optional(),
-  REDIS_URL: z.string().optional(),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  REDIS_PREFIX: z.string().min(1).max(100).default('confer:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_MESSAGE_BYTES: positiveInt.default(DEFAULT_MAX_MESSAGE_BYTES),
   COMPACTION_DEBOUNCE_MS: positiveInt.default(5_000),
@@ -96,10 +105,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'REDIS_URL requires DATABASE_URL: processes sharing documents must share one PostgreSQL store',
     )
   }
-  if (e.DATABASE_URL) {
-    // The PostgreSQL store lands with the scale-out work; refusing beats silently using SQLite.
-    throw new ConfigError('DATABASE_URL (PostgreSQL) is not supported by this version yet')
-  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -109,6 +114,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     compactionDebounceMs: e.COMPACTION_DEBOUNCE_MS,
     compactionMaxDebounceMs: Math.max(e.COMPACTION_MAX_DEBOUNCE_MS, e.COMPACTION_DEBOUNCE_MS),
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
     webDistDir: e.WEB_DIST_DIR === '' ? null : path.resolve(e.WEB_DIST_DIR ?? defaultWebDist),
     authRateLimit: e.AUTH_RATE_LIMIT,
     authAccountRateLimit: e.AUTH_ACCOUNT_RATE_LIMIT,

@@ -1,4 +1,3 @@
-import type { DatabaseSync } from 'node:sqlite'
 import type { Hocuspocus } from '@hocuspocus/server'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { attachCollabUpgrade } from './collab/collab-upgrade.ts'
@@ -10,7 +9,7 @@ import { type CommitScheduler, UpdateLog } from './collab/update-log.ts'
 import type { Config } from './config.ts'
 import { registerErrorHandling } from './http/errors.ts'
 import { registerMetricsRoute } from './http/metrics-route.ts'
-import { RateLimiter } from './http/rate-limit.ts'
+import { authLimiters } from './http/rate-limit.ts'
 import { echoRequestId, requestId } from './http/request-id.ts'
 import { registerApiRoutes } from './http/routes/index.ts'
 import { registerSecurityHeaders } from './http/security-headers.ts'
@@ -18,9 +17,10 @@ import { registerSystemRoutes } from './http/system-routes.ts'
 import { registerWebApp } from './http/web-app.ts'
 import { Readiness } from './metrics/readiness.ts'
 import { ServerMetrics } from './metrics/server-metrics.ts'
+import { linkProcesses } from './scale-out/link-processes.ts'
 import { createServices, type Services } from './services/index.ts'
 import type { DocumentStore } from './stores/document-store.ts'
-import { openDatabase } from './stores/sqlite/database.ts'
+import { openStores } from './stores/open-stores.ts'
 
 export interface ConferServer {
   app: FastifyInstance
@@ -56,7 +56,15 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
     requestIdHeader: false,
     genReqId: (req) => requestId(req.headers, config.trustProxy),
   })
-  const db: DatabaseSync = openDatabase(config.dataDir)
+  const metrics = new ServerMetrics()
+  const database = await openStores({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    onPostgresError: (error) => {
+      metrics.postgresErrors.inc()
+      app.log.error({ err: error }, 'PostgreSQL connection failed')
+    },
+  })
   // Services edit documents through Hocuspocus, and Hocuspocus' extensions use the services.
   let hocuspocus: Hocuspocus | null = null
   let updateLog: UpdateLog | null = null
@@ -67,21 +75,32 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
     },
     () => updateLog?.committed() ?? Promise.resolve(),
   )
-  const services = createServices(db, editor, overrides)
+  const services = createServices(database.stores, editor, overrides)
   const gate = new SendGate(config.limits.bufferedBytesPerSocket)
   updateLog = new UpdateLog(services.documents, gate, app.log, overrides.scheduleCommit)
-  const metrics = new ServerMetrics()
   updateLog.observeCommits(metrics)
   const readiness = new Readiness()
-  readiness.add({ name: 'database', check: () => db.prepare('SELECT 1').get() })
-  const engine = createHocuspocus({ config, services, logger: app.log, updateLog })
+  readiness.add({ name: 'database', check: () => database.ping() })
+  // Several processes on one PostgreSQL: documents, domain events and rate limits go through Redis.
+  const processes = config.redisUrl
+    ? linkProcesses({
+        url: config.redisUrl,
+        prefix: config.redisPrefix,
+        events: services.events,
+        onError: () => metrics.redisErrors.inc(),
+        logger: app.log,
+      })
+    : null
+  if (processes) readiness.add({ name: 'redis', check: () => processes.link.ping() })
+  const redis = processes?.link ?? null
+  const engine = createHocuspocus({ config, services, logger: app.log, updateLog, redis })
   hocuspocus = engine
 
   registerErrorHandling(app)
   echoRequestId(app)
   await registerSecurityHeaders(app, config)
   registerSystemRoutes(app, readiness)
-  registerApiRoutes(app, { config, services, authLimiter: new RateLimiter(config.authRateLimit, 60_000) })
+  registerApiRoutes(app, { config, services, ...authLimiters(config, redis) })
   const collab = attachCollabUpgrade(app.server, engine, gate, config, app.log)
   app.addHook('preClose', (done) => {
     collab.close()
@@ -90,13 +109,15 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
   metrics.watch({ connections: () => collab.connections(), documents: () => engine.getDocumentsCount() })
   registerMetricsRoute(app, config, metrics)
   await registerWebApp(app, config.webDistDir)
+  await processes?.ready()
 
   app.addHook('onClose', async () => {
     const drained = await drainDocuments(engine, DRAIN_DEADLINE_MS)
     if (!drained) app.log.warn('shutdown deadline passed with documents still loaded')
-    updateLog?.commit()
+    await updateLog?.commit()
+    await processes?.close()
     await services.documents.close()
-    db.close()
+    await database.close()
   })
 
   let closing: Promise<void> | null = null
