@@ -12,9 +12,19 @@ import {
   waitForSynced,
 } from '../../../test/support/collab-clients.ts'
 import { paragraphs, typeParagraph } from '../../../test/support/notes.ts'
+import { until } from '../../../test/support/wait.ts'
 import { AccountRates } from '../src/collab/socket-limits/account-rates.ts'
 import { TokenBucket } from '../src/collab/socket-limits/token-bucket.ts'
-import { authenticateRaw, type Closed, frame, MessageType, sendUpdate, whenClosed } from './raw-socket.ts'
+import {
+  authenticateRaw,
+  authFrame,
+  type Closed,
+  frame,
+  MessageType,
+  nextFrameOfType,
+  sendUpdate,
+  whenClosed,
+} from './raw-socket.ts'
 import { type RunningServer, startServer } from './test-server.ts'
 
 /*
@@ -286,13 +296,98 @@ describe('[H4] messages per second', () => {
   })
 })
 
+describe('[H4] whole-document sync requests', () => {
+  it('[H4] closes a socket that keeps asking for the whole document (SyncStep1) with 4430, while the people in the meeting keep syncing and saving', async () => {
+    // The defaults: well under MESSAGE_BURST, so only the sync-request budget can trip.
+    const server = await serve({})
+    const fixture = await meetingFixture(server.url)
+    const name = `meeting/${fixture.meetingId}`
+    const people = await bystanders(server, name, fixture.owner.token)
+    typeParagraph(people.writer.doc, 'y'.repeat(64 * 1024))
+    await waitForAcknowledged(people.writer)
+
+    const asker = dial(server)
+    await asker.opened
+    await expect(authenticateRaw(asker.socket, name, fixture.owner.token)).resolves.toMatchObject({
+      ok: true,
+    })
+    const ask = wholeDocumentPlease(name)
+    for (let i = 0; i < 20; i++) asker.socket.send(ask)
+    expect(await closedOrAnswering(asker, name)).toBe(CloseCode.rateLimited)
+    expect((await asker.closed).reason).toBe('too many sync requests')
+
+    await stillEditing(people)
+    // Someone joining now still gets the whole document.
+    const late = connectClient(server.wsUrl, name, fixture.owner.token)
+    clients.push(late)
+    await waitForDoc(
+      late,
+      (doc) => paragraphs(doc).includes('y'.repeat(64 * 1024)),
+      'a late joiner to get the document',
+    )
+  })
+
+  it('[H4] never closes a provider that reconnects several times in a row (each new socket asks again)', async () => {
+    const server = await serve({})
+    const fixture = await meetingFixture(server.url)
+    const name = `meeting/${fixture.meetingId}`
+    const people = await bystanders(server, name, fixture.owner.token)
+    const serverEnds: Duplex[] = []
+    server.server.app.server.on('upgrade', (_req, socket: Duplex) => serverEnds.push(socket))
+
+    const tab = connectClient(server.wsUrl, name, fixture.owner.token)
+    clients.push(tab)
+    const closes: number[] = []
+    tab.provider.on('close', ({ event }: { event: { code: number } }) => closes.push(event.code))
+    let syncs = 0
+    tab.provider.on('synced', () => {
+      syncs += 1
+    })
+    await waitForSynced(tab)
+    for (let drop = 1; drop <= 6; drop++) {
+      // The network drops: the server's end of the tab's socket goes away, the tab comes back.
+      serverEnds.at(-1)?.destroy()
+      await until(
+        () => syncs > drop,
+        (recheck) => {
+          tab.provider.on('synced', recheck)
+          return () => tab.provider.off('synced', recheck)
+        },
+        `the tab to sync again after drop ${drop}`,
+      )
+      await stillEditing({ writer: tab, reader: people.reader })
+    }
+    expect(closes).toHaveLength(6)
+    expect(closes).not.toContain(CloseCode.rateLimited)
+  })
+
+  it('[H4] lets a socket with many documents ask each for the whole document twice at once', async () => {
+    const server = await serve({})
+    const fixture = await meetingFixture(server.url)
+    const name = `meeting/${fixture.meetingId}`
+    const tabs = dial(server)
+    await tabs.opened
+    // Eight providers on one shared socket, all (re)attaching at once: each authenticates and
+    // asks to sync, then asks again as it is detached and attached once more.
+    const addresses = Array.from({ length: 8 }, (_, i) => `${name}\0tab${i}`)
+    const granted = addresses.map((address) => nextFrameOfType(tabs.socket, address, MessageType.Auth))
+    for (const address of addresses) {
+      tabs.socket.send(authFrame(address, fixture.owner.token))
+      tabs.socket.send(wholeDocumentPlease(address))
+    }
+    await Promise.all(granted)
+    for (const address of addresses) tabs.socket.send(wholeDocumentPlease(address))
+    for (const address of addresses) expect(await closedOrAnswering(tabs, address)).toBe('answering')
+  })
+})
+
 describe('[H4] bytes waiting to be written', () => {
   it('[H4] drops a socket that stops reading once more than MAX_BUFFERED_BYTES wait for it, and the meeting goes on', async () => {
     const server = await serve({ MAX_BUFFERED_BYTES: String(1024 * 1024) })
     const fixture = await meetingFixture(server.url)
     const name = `meeting/${fixture.meetingId}`
     const people = await bystanders(server, name, fixture.owner.token)
-    typeParagraph(people.writer.doc, 'x'.repeat(256 * 1024))
+    typeParagraph(people.writer.doc, 'x'.repeat(768 * 1024))
     await waitForAcknowledged(people.writer)
 
     // The server's end of the next socket, to see it let go while the client still is not reading.
@@ -307,10 +402,11 @@ describe('[H4] bytes waiting to be written', () => {
       ok: true,
     })
 
-    // Stops reading, and asks for the whole 256 KiB document a hundred times: ~25 MB owed to it.
+    // Stops reading, and asks for the whole 768 KiB document five times (within its budget of
+    // sync requests): ~3.75 MB owed to it.
     ;(reader.socket as WebSocket & { _socket: Duplex })._socket.pause()
     const ask = wholeDocumentPlease(name)
-    for (let i = 0; i < 100; i++) reader.socket.send(ask)
+    for (let i = 0; i < 5; i++) reader.socket.send(ask)
 
     await serverLetGo
     await stillEditing(people)

@@ -1,4 +1,5 @@
 import { MessageType } from '@hocuspocus/server'
+import { messageYjsSyncStep1 } from 'y-protocols/sync'
 import { readableAuth } from './auth-frame.ts'
 
 /** As lib0 decodes (and so Hocuspocus): invalid UTF-8 throws, and a leading BOM stays in the name. */
@@ -10,6 +11,16 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  * 64 KiB (PREAUTH_MAX_BYTES' default) then holds at most 1,024 of them.
  */
 export const MIN_WAITING_FRAME_COST = 64
+
+/**
+ * A frame the door lets through: a SyncStep1 (type Sync, then sync type SyncStep1, each a
+ * one-byte varuint) is told apart, since its answer may be the whole document.
+ */
+function passing(message: Uint8Array, end: number, type: number): Admission {
+  return type === MessageType.Sync && message[end + 1] === messageYjsSyncStep1
+    ? Admission.syncRequest
+    : Admission.pass
+}
 
 /** An address whose document connection is set up: its frames are Hocuspocus' to handle. */
 const CONNECTED = -1
@@ -23,6 +34,8 @@ export const Admission = {
   tooManyDocuments: 2,
   /** Too much would wait for authentication (4413). */
   tooMuchWaiting: 3,
+  /** It may pass, and asks for a sync (a SyncStep1): the socket's sync budget decides (4430). */
+  syncRequest: 4,
 } as const
 export type Admission = (typeof Admission)[keyof typeof Admission]
 
@@ -45,7 +58,7 @@ export type Admission = (typeof Admission)[keyof typeof Admission]
  *
  * A socket talks to one connected document most of the time, so the last address's bytes are
  * kept and compared first (as Hocuspocus does); such a frame, unless an Auth or a Close, passes
- * with no lookup and no decoding.
+ * with no lookup and no decoding: two byte compares more tell a SyncStep1 (syncRequest).
  */
 export class DocumentAddresses {
   /** Per open address: the bytes it has waiting, or CONNECTED. */
@@ -53,6 +66,7 @@ export class DocumentAddresses {
   readonly #limit: number
   readonly #waitingLimit: number
   #waiting = 0
+  #mostOpen = 0
   #last: Uint8Array | null = null
   #lastAddress = ''
   #lastConnected = false
@@ -78,7 +92,7 @@ export class DocumentAddresses {
     if (type >= 0x80) return Admission.malformed
     const same = this.#isLast(message, pos, length)
     if (same && this.#lastConnected && type !== MessageType.Auth && type !== MessageType.CLOSE) {
-      return Admission.pass
+      return passing(message, end, type)
     }
 
     if (!same) {
@@ -99,14 +113,20 @@ export class DocumentAddresses {
     if (waiting === CONNECTED) {
       // A provider detached from a shared socket: the place is free again.
       if (type === MessageType.CLOSE) this.#forget(address)
-      return Admission.pass
+      return passing(message, end, type)
     }
     if (waiting === undefined && this.#open.size >= this.#limit) return Admission.tooManyDocuments
     const cost = Math.max(message.byteLength, MIN_WAITING_FRAME_COST)
     if (this.#waiting + cost > this.#waitingLimit) return Admission.tooMuchWaiting
     this.#waiting += cost
     this.#open.set(address, (waiting ?? 0) + cost)
-    return Admission.pass
+    if (this.#open.size > this.#mostOpen) this.#mostOpen = this.#open.size
+    return passing(message, end, type)
+  }
+
+  /** The most addresses this socket has had open at once: what its sync budget grows with. */
+  get mostOpen(): number {
+    return this.#mostOpen
   }
 
   /** Hocuspocus set up the connection of `address`: what waited for it has been handed over. */

@@ -7,6 +7,7 @@ import type { CollabContext } from '../context.ts'
 import type { AccountRates } from './account-rates.ts'
 import { Admission, DocumentAddresses } from './document-addresses.ts'
 import type { KeyedCounter } from './keyed-counter.ts'
+import { SyncRequests } from './sync-requests.ts'
 import { TokenBucket } from './token-bucket.ts'
 
 /** Sockets per client address and per account, and what accounts' sockets left of their rate, shared by every socket of the process. */
@@ -43,9 +44,9 @@ export type BudgetedContext = CollabContext & { socketBudget?: SocketBudget }
 /**
  * What one socket may still cost (SPEC H4), and its closing when it asks for more. The address
  * place is claimed at the handshake; the rest is checked per message before anything decodes
- * it (the message rate, the frame's head, documents, bytes waiting for authentication), at
- * authentication (the deadline, the account's sockets and what they left of their rate) and by
- * the send gate (bytes waiting to be written).
+ * it (the message rate, the frame's head, documents, bytes waiting for authentication, sync
+ * requests), at authentication (the deadline, the account's sockets and what they left of their
+ * rate) and by the send gate (bytes waiting to be written).
  */
 export class SocketBudget {
   readonly #socket: WebSocket
@@ -54,6 +55,7 @@ export class SocketBudget {
   readonly #log: FastifyBaseLogger
   readonly #bucket: TokenBucket
   readonly #documents: DocumentAddresses
+  readonly #syncRequests = new SyncRequests()
   readonly #users = new Set<string>()
   #authenticated = false
   #deadline: NodeJS.Timeout | null
@@ -94,6 +96,11 @@ export class SocketBudget {
     switch (this.#documents.admit(message)) {
       case Admission.pass:
         return true
+      case Admission.syncRequest:
+        return (
+          this.#syncRequests.take(this.#documents.mostOpen) ||
+          this.#close(CloseCode.rateLimited, 'too many sync requests')
+        )
       case Admission.malformed:
         return this.#close(CloseCode.malformedMessage, 'malformed message')
       case Admission.tooManyDocuments:

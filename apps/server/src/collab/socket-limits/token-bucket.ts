@@ -4,7 +4,7 @@
  */
 export class TokenBucket {
   readonly #perMs: number
-  readonly #burst: number
+  #burst: number
   #tokens: number
   #at: number
 
@@ -30,6 +30,13 @@ export class TokenBucket {
   /** The tokens it holds at `now`. */
   level(now = performance.now()): number {
     return Math.min(this.#burst, this.#tokens + (now - this.#at) * this.#perMs)
+  }
+
+  /** Holds `tokens` more at `now`, and may hold as many more from then on. */
+  grow(tokens: number, now = performance.now()): void {
+    this.#tokens = this.level(now) + tokens
+    this.#burst += tokens
+    this.#at = now
   }
 
   /** Holds no more than `tokens` from `now` on. */
