@@ -97,9 +97,9 @@ export class BenchClient {
       receive(this.#handle, new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
     )
     this.#socket.on('error', (error) => this.#rejectSynced(error))
-    this.#socket.on('close', () => {
+    this.#socket.on('close', (code: number, reason: Buffer) => {
       this.closed = true
-      this.#rejectSynced(new Error('closed before sync'))
+      this.#rejectSynced(new Error(`closed before sync (${code} ${reason.toString()})`))
     })
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== this)

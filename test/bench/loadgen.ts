@@ -10,6 +10,12 @@ import { Histogram } from './histogram.ts'
 export interface LoadParams {
   framing: Framing
   url: string
+  /**
+   * Several processes of one deployment (S8): client i of each room connects to
+   * `urls[i % urls.length]` instead of `url`, and each latency sample is tagged with whether the
+   * receiver is on the typist's process or another one.
+   */
+  urls?: string[]
   token?: string
   rooms: string[]
   clientsPerRoom: number
@@ -24,6 +30,10 @@ export interface LoadParams {
 
 export interface LoadResult {
   latency: ReturnType<Histogram['summary']>
+  /** Edit→remote for receivers on the typist's process; with one URL, every sample. */
+  latencySameProcess: ReturnType<Histogram['summary']>
+  /** Edit→remote for receivers on another process than the typist's (S8); empty with one URL. */
+  latencyOtherProcess: ReturnType<Histogram['summary']>
   firstReceipt: ReturnType<Histogram['summary']>
   ack: ReturnType<Histogram['summary']>
   sent: number
@@ -34,25 +44,30 @@ export interface LoadResult {
 }
 
 const params = JSON.parse(Buffer.from(process.argv[2] ?? '', 'base64').toString()) as LoadParams
-const sendTimes = new Map<string, number>()
+/** When each measured edit was made, and on which process (the index of its typist's URL). */
+const sendTimes = new Map<string, { at: number; via: number }>()
 const firstSeen = new Set<string>()
 const latency = new Histogram()
+const latencySameProcess = new Histogram()
+const latencyOtherProcess = new Histogram()
+const urls = params.urls && params.urls.length > 0 ? params.urls : [params.url]
 const firstReceipt = new Histogram()
 const ack = new Histogram()
 let measuring = false
 let sent = 0
 let delivered = 0
 
-function receive(update: Uint8Array, at: number, receiver: number): void {
+function receive(update: Uint8Array, at: number, receiver: number, via: number): void {
   if (!measuring) return
   for (const key of remoteEditKeys(update, receiver)) {
-    const sentAt = sendTimes.get(key)
-    if (sentAt === undefined) continue
+    const sent = sendTimes.get(key)
+    if (sent === undefined) continue
     delivered += 1
-    latency.record(at - sentAt)
+    latency.record(at - sent.at)
+    ;(sent.via === via ? latencySameProcess : latencyOtherProcess).record(at - sent.at)
     if (!firstSeen.has(key)) {
       firstSeen.add(key)
-      firstReceipt.record(at - sentAt)
+      firstReceipt.record(at - sent.at)
     }
   }
 }
@@ -64,13 +79,14 @@ async function main(): Promise<void> {
     const clients: BenchClient[] = []
     for (let i = 0; i < params.clientsPerRoom; i++) {
       const pendingAcks: number[] = []
+      const via = i % urls.length
       const client: BenchClient = new BenchClient({
         framing: params.framing,
-        url: params.url,
+        url: urls[via] ?? params.url,
         room,
         ...(params.token ? { token: params.token } : {}),
         presence: `participant ${room} ${i}`,
-        onRemoteUpdate: (update, at) => receive(update, at, client.doc.clientID),
+        onRemoteUpdate: (update, at) => receive(update, at, client.doc.clientID, via),
         onAck: (at) => {
           const sentAt = pendingAcks.shift()
           if (measuring && sentAt !== undefined) ack.record(at - sentAt)
@@ -102,13 +118,14 @@ async function main(): Promise<void> {
 
   const timers: NodeJS.Timeout[] = []
   rooms.forEach((clients) => {
-    clients.slice(0, params.typistsPerRoom).forEach((typist) => {
+    clients.slice(0, params.typistsPerRoom).forEach((typist, i) => {
+      const via = i % urls.length
       timers.push(
         setInterval(() => {
           const text = typist.doc.getText('t')
           const clock = Y.getState(typist.doc.store, typist.doc.clientID)
           if (measuring) {
-            sendTimes.set(editKey(typist.doc.clientID, clock), performance.now())
+            sendTimes.set(editKey(typist.doc.clientID, clock), { at: performance.now(), via })
             sent += 1
           }
           text.insert(Math.floor(Math.random() * (text.length + 1)), 'x')
@@ -143,6 +160,8 @@ async function main(): Promise<void> {
   const converged = await converge(rooms, 15_000)
   const result: LoadResult = {
     latency: latency.summary(),
+    latencySameProcess: latencySameProcess.summary(),
+    latencyOtherProcess: latencyOtherProcess.summary(),
     firstReceipt: firstReceipt.summary(),
     ack: ack.summary(),
     sent,

@@ -22,16 +22,31 @@ export interface Beside {
   stop(): void
 }
 
+/** Something else sampled exactly around the window (S8b: Redis' counters); the result waits for `end`. */
+export interface WindowProbe {
+  start(): Promise<void>
+  end(): Promise<void>
+}
+
 /** Runs the load generator (its own process) against a target and samples the server around the window. */
-export async function measureRoomLoad(target: Target, load: RoomLoad, beside?: Beside): Promise<Measurement> {
+export async function measureRoomLoad(
+  target: Target,
+  load: RoomLoad,
+  beside?: Beside,
+  probe?: WindowProbe,
+): Promise<Measurement> {
   const params: LoadParams = {
     ...load,
     framing: target.framing,
     url: target.wsUrl,
+    ...(target.wsUrls ? { urls: target.wsUrls } : {}),
     ...(target.token ? { token: target.token } : {}),
     rooms: target.rooms.slice(0, load.rooms),
   }
-  const rssBefore = rssBytes(target.pid)
+  // Several processes (S8): CPU and memory are their sums.
+  const pids = target.pids ?? [target.pid]
+  const sum = (f: (pid: number) => number) => pids.reduce((total, pid) => total + f(pid), 0)
+  const rssBefore = sum(rssBytes)
   const child = spawn(
     process.execPath,
     [path.join(import.meta.dirname, 'loadgen.ts'), Buffer.from(JSON.stringify(params)).toString('base64')],
@@ -46,6 +61,8 @@ export async function measureRoomLoad(target: Target, load: RoomLoad, beside?: B
   // The server is sampled while the generator's last lines may already be arriving: the result
   // waits for this sample, or the event-loop delay read at the end would be lost (read as 0).
   let endSample: Promise<number> = Promise.resolve(0)
+  let probeStart: Promise<void> = Promise.resolve()
+  let probeEnd: Promise<void> = Promise.resolve()
   const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream })
   const result = await new Promise<LoadResult>((resolve, reject) => {
     lines.on('line', async (line) => {
@@ -53,12 +70,14 @@ export async function measureRoomLoad(target: Target, load: RoomLoad, beside?: B
       if (message.event === 'ready') {
         beside?.start()
       } else if (message.event === 'start') {
-        cpuStart = cpuMs(target.pid)
+        cpuStart = sum(cpuMs)
+        if (probe) probeStart = probe.start()
         await target.metrics(true)
       } else if (message.event === 'end') {
-        cpuEnd = cpuMs(target.pid)
-        rss = rssBytes(target.pid)
-        peakRss = peakRssBytes(target.pid)
+        cpuEnd = sum(cpuMs)
+        rss = sum(rssBytes)
+        peakRss = sum(peakRssBytes)
+        if (probe) probeEnd = probeStart.then(() => probe.end())
         endSample = target.metrics().then((m) => m.eventLoopDelayMs.max)
         // After the metrics request is on its way: closing the hostile sockets is not the window's work.
         beside?.stop()
@@ -70,6 +89,7 @@ export async function measureRoomLoad(target: Target, load: RoomLoad, beside?: B
       if (code !== 0) reject(new Error(`load generator exited with ${code}`))
     })
   })
+  await probeEnd
   return {
     result,
     serverCpuMs: cpuEnd - cpuStart,

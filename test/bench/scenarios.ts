@@ -111,3 +111,32 @@ export function hostileLoad(quick: boolean): {
     },
   }
 }
+
+/** S8a: S3's load, on the single SQLite process and on two processes on PostgreSQL + Redis. */
+export function scaleOutLoad(quick: boolean): RoomLoad {
+  const s3 = roomScenarios(quick).find((s) => s.id === 'S3')
+  if (!s3) throw new Error('S8a is built on S3')
+  return s3.load
+}
+
+/** S8b: the document sizes whose Redis cost per edit is compared (it must not grow with them). */
+export const REDIS_COST_SIZES = [50_000, 500_000, 5_000_000]
+
+/**
+ * S8b: one room of a document prefilled to a size; its typists on process A, its readers on B,
+ * so every edit crosses Redis once (40 edits/s). The room is prefilled before the generator
+ * connects, in large updates (the generator's own prefill would send one message per 1 KB).
+ */
+export function redisCostLoad(quick: boolean): RoomLoad {
+  return {
+    warmupMs: quick ? 2_000 : 3_000,
+    durationMs: windowMs(quick),
+    prefillBytes: 0,
+    caretMoversPerRoom: 0,
+    caretsPerSecond: 1,
+    rooms: 1,
+    clientsPerRoom: 8,
+    typistsPerRoom: 4,
+    editsPerSecond: 10,
+  }
+}

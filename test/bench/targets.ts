@@ -17,6 +17,12 @@ export interface Target {
   pid: number
   /** Where the load generator connects. */
   wsUrl: string
+  /**
+   * Several processes of one deployment (S8): each one's pid (the server's CPU and memory are
+   * their sums) and where client i of each room connects, `wsUrls[i % wsUrls.length]`.
+   */
+  pids?: number[]
+  wsUrls?: string[]
   token?: string
   /** Rooms ready to use: meeting documents (Confer) or room names (reference). */
   rooms: string[]
@@ -100,11 +106,15 @@ export async function prepareConferBuild(checkout: string): Promise<ConferBuild>
   return { bundle: flags.SERVER_BUNDLE, nodeFlags: flags.SERVER_NODE_FLAGS, env: flags.SERVER_ENV }
 }
 
-/** Confer with auth and the durable store on, and `rooms` meetings of one community. */
+/**
+ * Confer with auth and the durable store on, and `rooms` meetings of one community. `env` adds
+ * to the environment (S8: DATABASE_URL, REDIS_URL, REDIS_PREFIX).
+ */
 export async function startConfer(
   rooms: number,
   dataDir?: string,
   build: ConferBuild = THIS_BUILD,
+  env: Record<string, string> = {},
 ): Promise<Target> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'confer-bench-'))
   const server = await spawnServer(
@@ -116,6 +126,7 @@ export async function startConfer(
       // 32 sockets per account (SPEC H4). The other limits hold: 1,000 sockets stay under 1,024
       // per address, and no client sends 200 messages a second or leaves 16 MiB unread.
       MAX_CONNECTIONS_PER_USER: '100000',
+      ...env,
     },
     build.bundle,
     build,

@@ -37,7 +37,7 @@ export function closeOverLimit(socket: WebSocket, code: number, reason: string):
 
 /**
  * Hocuspocus copies the connection's default context into each document's hook payloads, so the
- * socket's budget reaches the SocketLimits extension through it.
+ * socket's budget reaches the SocketLimits and SocketHandover extensions through it.
  */
 export type BudgetedContext = CollabContext & { socketBudget?: SocketBudget }
 
