@@ -199,7 +199,14 @@ test('a team copies the Tuning protocol, adapts it, and runs its own version', a
   await expect(first.getByLabel('Title')).toBeFocused()
   expect(await seriousViolations(ada.page)).toEqual([])
   await first.getByLabel('Title').fill('Welcome and norms')
+  // [F6] The introduction takes 5 to 10 minutes (DESIGN §4): fewer is refused, with the reason.
   await first.getByLabel('Minutes').fill('3')
+  await editor.getByRole('button', { name: 'Save for our team' }).click()
+  await expect(
+    first.getByText('Use 5 to 10 minutes: the range this protocol allows for this step.'),
+  ).toBeVisible()
+  await expect(first.getByLabel('Minutes')).toBeFocused()
+  await first.getByLabel('Minutes').fill('7')
   await first.getByLabel('Prompt').fill('Read our norms aloud together.')
   await editor.getByRole('button', { name: 'Remove, Debrief' }).click()
   await expect(editor.getByRole('group', { name: /^Step \d+$/ })).toHaveCount(7)
@@ -217,7 +224,7 @@ test('a team copies the Tuning protocol, adapts it, and runs its own version', a
     await expect(page.getByText('Step 1 of 7', { exact: true })).toBeVisible()
     await expect(page.getByRole('heading', { name: 'Welcome and norms' })).toBeVisible()
     await expect(page.getByText('Read our norms aloud together.')).toBeVisible()
-    await expect(timer(page)).toHaveText(/^0[23]:\d\d$/)
+    await expect(timer(page)).toHaveText(/^0[67]:\d\d$/)
   }
   await ada.context.close()
   await bea.context.close()

@@ -42,8 +42,8 @@ test('[F3] a facilitator links Tuning to an agenda item, starts it from there, a
   expect(await seriousViolations(ada.page)).toEqual([])
 
   // The facilitator is offered to start the planned protocol for that item.
-  const planned = round(ada.page).getByRole('listitem').filter({ hasText: 'for “Fractions task”' })
-  await planned.getByRole('button', { name: 'Start Tuning Protocol' }).click()
+  await expect(round(ada.page).getByText('Planned on the agenda for “Fractions task”.')).toBeVisible()
+  await round(ada.page).getByRole('button', { name: 'Start Tuning Protocol' }).click()
   await expect(shownProtocol(bea.page)).toHaveText('Tuning Protocol')
   for (let step = 2; step <= 6; step++) {
     await round(ada.page).getByRole('button', { name: 'Next', exact: true }).click()

@@ -84,8 +84,19 @@ test('notes formatted with the toolbar and shortcuts show up in the printable su
   await expect(page).toHaveTitle('Summary: Weekly PLC · Confer')
   const doc = page.getByRole('article', { name: 'Summary of Weekly PLC' })
   await expect(doc.getByRole('heading', { level: 1 })).toHaveText('Weekly PLC')
-  await expect(doc.getByRole('heading', { level: 2 })).toHaveText(['Agenda', 'Notes', 'Action items'])
-  const agenda = doc.getByRole('list').first().getByRole('listitem')
+  await expect(doc.getByRole('heading', { level: 2 })).toHaveText([
+    'Attendance',
+    'Agenda',
+    'Decisions',
+    'Notes',
+    'Action items',
+    'Protocol rounds',
+    'Norms check',
+  ])
+  // Ada opened the meeting; Bea had not yet.
+  await expect(doc.getByRole('listitem').filter({ hasText: 'Present (1): Ada Lovelace' })).toBeVisible()
+  await expect(doc.getByRole('listitem').filter({ hasText: 'Not present (1): Bea Turner' })).toBeVisible()
+  const agenda = doc.getByRole('list').nth(1).getByRole('listitem')
   await expect(agenda).toHaveCount(2)
   await expect(agenda.first()).toContainText('Open: Notes')
   await expect(agenda.last()).toContainText('Done: Check-in (5 min) — Bea Turner')

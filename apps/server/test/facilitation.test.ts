@@ -1,9 +1,10 @@
-import { readRun, readSpeakers } from '@confer/model'
+import { itemsMap, readAgenda, readPresenter, readRun, readRunLog, readSpeakers } from '@confer/model'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { join, type Person, rolesFixture, signUp } from '../../../test/support/api-client.ts'
 import {
   connectClient,
   type TestClient,
+  waitForAcknowledged,
   waitForDoc,
   waitForSynced,
 } from '../../../test/support/collab-clients.ts'
@@ -33,7 +34,14 @@ afterEach(async () => {
 afterAll(() => s.close())
 
 type RunResponse = {
-  run: { state: string; step: number; speaker: number; endsAt: number | null; remainingMs: number | null }
+  run: {
+    state: string
+    step: number
+    speaker: number
+    endsAt: number | null
+    remainingMs: number | null
+    presenterId: string | null
+  }
 }
 const act = (who: Person, body: unknown) =>
   who.api.post<RunResponse & { error?: string; message?: string }>(`/api/meetings/${meetingId}/run`, body)
@@ -73,6 +81,7 @@ describe('[F1] facilitator-only, server-authoritative protocol rounds', () => {
       state: 'running',
       endsAt: res.body.run.endsAt,
       remainingMs: null,
+      presenterId: null,
     })
   })
 
@@ -114,7 +123,7 @@ describe('[F1] facilitator-only, server-authoritative protocol rounds', () => {
     expect(readRun(reader.doc)).toMatchObject({ step: 6, state: 'paused' })
   })
 
-  it('go-round order: only members of the community, each once', async () => {
+  it('go-round order: only people of the meeting (members of the community, or its guests: run-context.test.ts), each once', async () => {
     expect(await act(facilitator, { action: 'speakers', userIds: [member.id, outsider.id] })).toMatchObject({
       status: 400,
       body: { error: 'invalid_request' },
@@ -140,6 +149,115 @@ describe('[F1] facilitator-only, server-authoritative protocol rounds', () => {
     const res = await act(facilitator, body)
     expect([400, 404]).toContain(res.status)
     expect(res.body.message?.length).toBeGreaterThan(0)
+  })
+})
+
+/** Sets the meeting's first agenda item's owner and planned protocol, as a member's page would. */
+async function planFirstItem(ownerId: string | null, protocolId: string | null): Promise<void> {
+  const editor = connectClient(s.wsUrl, `meeting/${meetingId}`, facilitator.token)
+  clients.push(editor)
+  await waitForSynced(editor)
+  const [item] = readAgenda(editor.doc)
+  if (!item) throw new Error('the meeting has no agenda item')
+  editor.doc.transact(() => {
+    itemsMap(editor.doc).get(item.id)?.set('ownerId', ownerId)
+    itemsMap(editor.doc).get(item.id)?.set('protocolId', protocolId)
+  })
+  await waitForAcknowledged(editor)
+}
+
+describe('[F4] the presenter of a round', () => {
+  it('is anyone of the meeting, named at start or chosen any time; never someone outside it', async () => {
+    const outside = await act(facilitator, {
+      action: 'start',
+      protocolId: 'tuning',
+      presenterId: outsider.id,
+    })
+    expect(outside).toMatchObject({ status: 400, body: { error: 'invalid_request' } })
+    expect(outside.body.message).toMatch(/presenter/)
+    const reader = watch(observer)
+    await waitForSynced(reader)
+    expect(readRun(reader.doc).state).toBe('idle')
+
+    const started = await act(facilitator, { action: 'start', protocolId: 'tuning', presenterId: member.id })
+    expect(started.status).toBe(200)
+    expect(started.body.run.presenterId).toBe(member.id)
+    await waitForDoc(reader, (doc) => readPresenter(doc) === member.id, 'the presenter to reach readers')
+
+    const changed = await act(facilitator, { action: 'presenter', userId: observer.id })
+    expect(changed.body.run.presenterId).toBe(observer.id)
+    expect(readRun(reader.doc).endsAt).toBe(started.body.run.endsAt)
+    await waitForDoc(reader, (doc) => readPresenter(doc) === observer.id, 'the new presenter')
+    expect(await act(facilitator, { action: 'presenter', userId: outsider.id })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_request' },
+    })
+    expect(await act(member, { action: 'presenter', userId: member.id })).toMatchObject({ status: 403 })
+    await act(facilitator, { action: 'presenter', userId: null })
+    await waitForDoc(reader, (doc) => readPresenter(doc) === null, 'no presenter')
+    expect(await act(facilitator, { action: 'presenter' })).toMatchObject({ status: 400 })
+  })
+
+  it('defaults to the owner of the agenda item that plans the protocol, unless one was chosen', async () => {
+    await planFirstItem(member.id, 'consultancy')
+    try {
+      const planned = await act(facilitator, { action: 'start', protocolId: 'consultancy' })
+      expect(planned.body.run.presenterId).toBe(member.id)
+      // Another protocol is not that item's: no presenter.
+      await act(facilitator, { action: 'stop' })
+      const other = await act(facilitator, { action: 'start', protocolId: 'atlas' })
+      expect(other.body.run.presenterId).toBeNull()
+      await act(facilitator, { action: 'stop' })
+      // Chosen before the round: that choice wins over the item's owner.
+      await act(facilitator, { action: 'presenter', userId: coFacilitator.id })
+      const chosen = await act(facilitator, { action: 'start', protocolId: 'consultancy' })
+      expect(chosen.body.run.presenterId).toBe(coFacilitator.id)
+      await act(facilitator, { action: 'stop' })
+      // Named at start, even as nobody.
+      const nobody = await act(facilitator, { action: 'start', protocolId: 'consultancy', presenterId: null })
+      expect(nobody.body.run.presenterId).toBeNull()
+      await act(facilitator, { action: 'stop' })
+      // An owner who cannot open the meeting is not made presenter.
+      await planFirstItem(outsider.id, 'consultancy')
+      const stranger = await act(facilitator, { action: 'start', protocolId: 'consultancy' })
+      expect(stranger.body.run.presenterId).toBeNull()
+    } finally {
+      await planFirstItem(null, null)
+    }
+  })
+})
+
+describe('[F5] the run log', () => {
+  it('records each step a round goes through with the server’s times, for every reader', async () => {
+    const reader = watch(member)
+    await waitForSynced(reader)
+    const before = Date.now()
+    await act(facilitator, { action: 'start', protocolId: 'tuning' })
+    await act(facilitator, { action: 'pause' })
+    await act(facilitator, { action: 'resume' })
+    await act(facilitator, { action: 'next' })
+    await act(facilitator, { action: 'next' })
+    await act(facilitator, { action: 'stop' })
+    const after = Date.now()
+    const ours = () => readRunLog(reader.doc).filter((entry) => entry.startedAt >= before)
+    await waitForDoc(
+      reader,
+      () => ours().length === 3 && ours()[2]?.endedAt !== null,
+      'the log of three steps',
+    )
+    const log = ours()
+    expect(log.map((entry) => [entry.protocolId, entry.step])).toEqual([
+      ['tuning', 0],
+      ['tuning', 1],
+      ['tuning', 2],
+    ])
+    for (const [i, entry] of log.entries()) {
+      expect(entry.startedAt).toBeGreaterThanOrEqual(before)
+      expect(entry.endedAt).toBeLessThanOrEqual(after)
+      expect(entry.endedAt).toBeGreaterThanOrEqual(entry.startedAt)
+      // One step ends at the very instant the next starts.
+      if (i > 0) expect(entry.startedAt).toBe(log[i - 1]?.endedAt)
+    }
   })
 })
 

@@ -12,6 +12,7 @@ import { type RunningServer, startServer } from './test-server.ts'
 interface Context {
   protocol: { id: string; name: string; steps: { title: string }[] } | null
   people: { userId: string; name: string }[]
+  presenter: { userId: string; name: string } | null
 }
 interface ErrorBody {
   error: string
@@ -156,10 +157,39 @@ describe('[F2] the round named for everyone in the meeting', () => {
     expect(unknown.status).toBe(404)
   })
 
+  it('[F4] a network guest may present and take a turn in the go-round, named for everyone; a stranger may not', async () => {
+    const refuse = (body: unknown) => facilitator.api.post<ErrorBody>(`/api/meetings/${meetingId}/run`, body)
+    for (const body of [
+      { action: 'presenter', userId: stranger.id },
+      { action: 'speakers', userIds: [member.id, stranger.id] },
+      { action: 'start', protocolId: 'tuning', presenterId: stranger.id },
+    ]) {
+      expect(await refuse(body)).toMatchObject({ status: 400, body: { error: 'invalid_request' } })
+    }
+    await act({ action: 'presenter', userId: guest.id })
+    await act({ action: 'speakers', userIds: [guest.id, member.id] })
+    await act({ action: 'start', protocolId: 'tuning' })
+    const named = { userId: guest.id, name: 'Guest teacher' }
+    for (const who of [member, observer, guest]) {
+      const res = await contextOf(who)
+      expect(res.body.presenter).toEqual(named)
+      expect(res.body.people).toEqual([named, { userId: member.id, name: 'Member' }])
+    }
+  })
+
   it('a guest loses it when the meeting is closed to the network again', async () => {
     const otherMeeting = await createMeeting(facilitator, communityId, 'Closed meeting')
     expect((await contextOf(guest, otherMeeting)).status).toBe(404)
     await facilitator.api.put(`/api/meetings/${meetingId}/network-access`, { guestRole: null })
     expect(await contextOf(guest)).toMatchObject({ status: 404, body: { error: 'not_found' } })
+    // [F4] …and is no longer named as presenter or in the go-round, nor can be chosen again.
+    const left = await contextOf(member)
+    expect(left.body.presenter).toBeNull()
+    expect(left.body.people).toEqual([{ userId: member.id, name: 'Member' }])
+    const again = await facilitator.api.post(`/api/meetings/${meetingId}/run`, {
+      action: 'presenter',
+      userId: guest.id,
+    })
+    expect(again.status).toBe(400)
   })
 })

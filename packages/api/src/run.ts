@@ -6,7 +6,15 @@ const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'That is not a valid id.')
 export const RunActionBody = z.discriminatedUnion(
   'action',
   [
-    z.strictObject({ action: z.literal('start'), protocolId: Id }),
+    z.strictObject({
+      action: z.literal('start'),
+      protocolId: Id,
+      /**
+       * Who presents. Left out: the presenter chosen before the round, else the owner of the
+       * first open agenda item that plans this protocol.
+       */
+      presenterId: Id.nullable().optional(),
+    }),
     z.strictObject({ action: z.literal('pause') }),
     z.strictObject({ action: z.literal('resume') }),
     z.strictObject({ action: z.literal('next') }),
@@ -22,8 +30,13 @@ export const RunActionBody = z.discriminatedUnion(
     z.strictObject({ action: z.literal('stop') }),
     z.strictObject({ action: z.literal('speakers'), userIds: z.array(Id).max(60) }),
     z.strictObject({ action: z.literal('nextSpeaker') }),
+    /** Names (or, with null, clears) the presenter: a member of the community or a meeting guest. */
+    z.strictObject({ action: z.literal('presenter'), userId: Id.nullable() }),
   ],
-  { error: 'action must be one of start, pause, resume, next, prev, extend, stop, speakers, nextSpeaker.' },
+  {
+    error:
+      'action must be one of start, pause, resume, next, prev, extend, stop, speakers, nextSpeaker, presenter.',
+  },
 )
 export type RunActionBody = z.infer<typeof RunActionBody>
 
@@ -35,13 +48,15 @@ export interface RunPerson {
 
 /**
  * GET /api/meetings/:id/run/context: what the run document only names by id — the protocol
- * being run (built-in or the community's own) and the people in the go-round — for everyone in
- * the meeting, network guests included (they cannot read the community itself). `protocol` is
+ * being run (built-in or the community's own), the people in the go-round and the presenter —
+ * for everyone in the meeting, network guests included (they cannot read the community itself). `protocol` is
  * null while the round is idle (never started, or stopped). Generic in the protocol's shape because this package does
  * not depend on @confer/protocols: the server fills in its `Protocol`, the web app its copy.
  */
 export interface RunContextResponse<TProtocol> {
   protocol: TProtocol | null
-  /** In go-round order; people who have left the community since are left out. */
+  /** In go-round order; people who have left the community or the meeting's network are left out. */
   people: RunPerson[]
+  /** Who presents in this round, by name; null when nobody was chosen or they have left since. */
+  presenter: RunPerson | null
 }

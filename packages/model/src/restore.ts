@@ -189,6 +189,6 @@ export function trimDeepest(doc: Y.Doc, types: RestorableTypes, levels = DELETE_
 
 /** The top-level types a restore brings back, per document kind (DESIGN §3 shapes). */
 export const RESTORABLE = {
-  meeting: { items: 'map', order: 'array', actions: 'map' },
+  meeting: { items: 'map', order: 'array', actions: 'map', decisions: 'map' },
   charter: { norms: 'array', preamble: 'xml' },
 } as const satisfies Record<string, RestorableTypes>

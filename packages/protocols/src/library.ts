@@ -1,16 +1,22 @@
 import type { Protocol, Step } from './protocol.ts'
 
-/** Shorthand for the tables below; every prompt is written in our own words. */
+/**
+ * Shorthand for the tables below; every prompt is written in our own words. `range` is the
+ * minutes DESIGN §4 allows for the step (a team's copy stays within it); without one the step
+ * takes exactly `minutes`.
+ */
 function step(
   title: string,
   minutes: number,
   speaker: Step['speaker'],
   prompt: string,
-  options: { presenterSilent?: boolean; perMember?: boolean } = {},
+  options: { presenterSilent?: boolean; perMember?: boolean; range?: [min: number, max: number] } = {},
 ): Step {
+  const [min, max] = options.range ?? [minutes, minutes]
   return {
     title,
     minutes,
+    range: { min, max },
     speaker,
     prompt,
     presenterSilent: options.presenterSilent ?? false,
@@ -31,12 +37,14 @@ export const PROTOCOLS: readonly Protocol[] = [
         5,
         'facilitator',
         'Name the goals, walk through the steps and remind everyone of the norms.',
+        { range: [5, 10] },
       ),
       step(
         'Presentation',
         15,
         'presenter',
         'Share the work, its context, and the one question you want help with.',
+        { range: [15, 20] },
       ),
       step(
         'Clarifying questions',
@@ -47,19 +55,22 @@ export const PROTOCOLS: readonly Protocol[] = [
       step('Examine the work', 15, 'everyone', 'Look at the work in silence and note what you notice.', {
         presenterSilent: true,
       }),
-      step('Pause', 2, 'everyone', 'Choose the feedback you most want to offer, one warm and one cool.'),
+      step('Pause', 2, 'everyone', 'Choose the feedback you most want to offer, one warm and one cool.', {
+        range: [2, 3],
+      }),
       step(
         'Warm and cool feedback',
         10,
         'participants',
         'Warm: what seems to work toward the goal. Cool: gaps and questions the work raises. The presenter only listens.',
-        { presenterSilent: true },
+        { presenterSilent: true, range: [10, 15] },
       ),
       step(
         'Presenter reflection',
         10,
         'presenter',
         'Respond to what you heard that matters to you. No need to answer everything.',
+        { range: [10, 15] },
       ),
       step(
         'Debrief',
@@ -79,6 +90,7 @@ export const PROTOCOLS: readonly Protocol[] = [
         5,
         'presenter',
         'Describe the dilemma and end with the question you want the group to think about.',
+        { range: [5, 10] },
       ),
       step('Clarifying questions', 5, 'participants', 'Ask for facts you need to understand the situation.'),
       step(
@@ -139,9 +151,11 @@ export const PROTOCOLS: readonly Protocol[] = [
     steps: [
       step('Share a passage', 3, 'each', 'Read the passage you chose and say why it matters to you.', {
         perMember: true,
+        range: [1, 3],
       }),
       step('Responses', 3, 'participants', 'Each other person responds to the passage in about a minute.', {
         perMember: true,
+        range: [1, 10],
       }),
       step('Final word', 1, 'each', 'The person who chose the passage has the final word.', {
         perMember: true,
@@ -159,6 +173,7 @@ export const PROTOCOLS: readonly Protocol[] = [
         5,
         'everyone',
         'Each person writes briefly about a practice that went well, and why it mattered.',
+        { range: [5, 10] },
       ),
       step('Tell the story', 5, 'each', 'Share your success story with the group.', { perMember: true }),
       step('Clarifying questions', 3, 'participants', 'Ask quick questions about the story.', {
@@ -169,7 +184,7 @@ export const PROTOCOLS: readonly Protocol[] = [
         5,
         'participants',
         'What made this work? Name the conditions and moves that led to success. The storyteller listens.',
-        { presenterSilent: true, perMember: true },
+        { presenterSilent: true, perMember: true, range: [5, 10] },
       ),
       step('Debrief', 5, 'everyone', 'Which of these moves can we use across our classrooms?'),
     ],
@@ -190,7 +205,7 @@ export const PROTOCOLS: readonly Protocol[] = [
         { presenterSilent: true },
       ),
       step('Summary', 5, 'presenter', 'Summarise what you will take back to the work.'),
-      step('Debrief', 5, 'everyone', 'Did we help with the need that was stated?'),
+      step('Debrief', 5, 'everyone', 'Did we help with the need that was stated?', { range: [5, 10] }),
     ],
   },
   {
@@ -229,6 +244,7 @@ export const PROTOCOLS: readonly Protocol[] = [
         15,
         'everyone',
         'Write responses to the central question and to each other’s writing. No talking.',
+        { range: [10, 20] },
       ),
       step('Find patterns', 5, 'everyone', 'Read the whole board. What themes and tensions do you see?'),
       step('Round-robin share', 5, 'each', 'Each person names one thing that stands out.', {
@@ -244,12 +260,15 @@ export const PROTOCOLS: readonly Protocol[] = [
     steps: [
       step('First question', 2, 'each', 'Each person answers the first question while the others listen.', {
         perMember: true,
+        range: [1, 2],
       }),
       step('Second question', 2, 'each', 'Each person answers the second question while the others listen.', {
         perMember: true,
+        range: [1, 2],
       }),
       step('Third question', 2, 'each', 'Each person answers the third question while the others listen.', {
         perMember: true,
+        range: [1, 2],
       }),
       step('Reflection', 5, 'everyone', 'What did you hear across the answers?'),
     ],
@@ -259,9 +278,18 @@ export const PROTOCOLS: readonly Protocol[] = [
     name: 'Text Rendering',
     purpose: 'Find the heart of a text together, one sentence, phrase and word at a time.',
     steps: [
-      step('Sentence round', 1, 'each', 'Share a sentence that matters to you.', { perMember: true }),
-      step('Phrase round', 1, 'each', 'Share a phrase that matters to you.', { perMember: true }),
-      step('Word round', 1, 'each', 'Share a single word that matters to you.', { perMember: true }),
+      step('Sentence round', 1, 'each', 'Share a sentence that matters to you.', {
+        perMember: true,
+        range: [1, 2],
+      }),
+      step('Phrase round', 1, 'each', 'Share a phrase that matters to you.', {
+        perMember: true,
+        range: [1, 2],
+      }),
+      step('Word round', 1, 'each', 'Share a single word that matters to you.', {
+        perMember: true,
+        range: [1, 2],
+      }),
       step('Discussion', 10, 'everyone', 'What do the sentences, phrases and words say about the text?'),
       step('Debrief', 5, 'everyone', 'How did this way of reading work for us?'),
     ],

@@ -10,7 +10,8 @@ export type { RunState, RunStatus } from '@confer/model'
 export const IDLE: RunState = IDLE_RUN
 
 export type RunAction =
-  | { action: 'start'; protocolId: string }
+  /** `presenterId`: who presents; left out, the round keeps the presenter it has. */
+  | { action: 'start'; protocolId: string; presenterId?: string | null }
   | { action: 'pause' }
   | { action: 'resume' }
   | { action: 'next' }
@@ -19,6 +20,7 @@ export type RunAction =
   | { action: 'stop' }
   | { action: 'speakers'; userIds: string[] }
   | { action: 'nextSpeaker' }
+  | { action: 'presenter'; userId: string | null }
 
 export type Transition =
   | { ok: true; run: RunState; speakers: readonly string[] }
@@ -68,6 +70,7 @@ export function transition(ctx: RunContext, input: RunAction): Transition {
         state: 'running',
         endsAt: now + stepMs(protocol, 0),
         remainingMs: null,
+        presenterId: input.presenterId === undefined ? run.presenterId : input.presenterId,
       })
     }
     case 'pause':
@@ -123,5 +126,8 @@ export function transition(ctx: RunContext, input: RunAction): Transition {
       }
       return keep({ ...run, speaker: (run.speaker + 1) % speakers.length })
     }
+    // Chosen before, during or after a round: the presenter is named on every screen at once.
+    case 'presenter':
+      return keep({ ...run, presenterId: input.userId })
   }
 }

@@ -1,7 +1,7 @@
 import { remainingAt } from '@confer/model'
 import { describe, expect, it } from 'vitest'
 import { builtInProtocol, PROTOCOLS } from '../src/library.ts'
-import type { Protocol } from '../src/protocol.ts'
+import { type Protocol, ProtocolBodySchema, ProtocolSchema, totalMinutes } from '../src/protocol.ts'
 import { IDLE, type RunAction, type RunState, transition } from '../src/run-machine.ts'
 
 const T0 = 1_800_000_000_000
@@ -61,13 +61,14 @@ const actions: RunAction[] = [
   { action: 'stop' },
   { action: 'speakers', userIds: ['ben', 'ana'] },
   { action: 'nextSpeaker' },
+  { action: 'presenter', userId: 'ben' },
 ]
 // Which actions make sense in which state (prev at the first step never does).
 const allowed: Record<string, string[]> = {
-  idle: ['start', 'speakers'],
-  running: ['pause', 'next', 'extend', 'stop', 'speakers', 'nextSpeaker'],
-  paused: ['resume', 'next', 'extend', 'stop', 'speakers', 'nextSpeaker'],
-  done: ['start', 'stop', 'speakers'],
+  idle: ['start', 'speakers', 'presenter'],
+  running: ['pause', 'next', 'extend', 'stop', 'speakers', 'nextSpeaker', 'presenter'],
+  paused: ['resume', 'next', 'extend', 'stop', 'speakers', 'nextSpeaker', 'presenter'],
+  done: ['start', 'stop', 'speakers', 'presenter'],
 }
 
 describe('every action from every state', () => {
@@ -164,6 +165,20 @@ describe('go-rounds and steps per member', () => {
   })
 })
 
+describe('[F4] the presenter', () => {
+  it('is chosen at start, kept when left out, changed any time, and cleared by stop', () => {
+    expect(ok(IDLE, { action: 'start', protocolId: 'p', presenterId: 'ben' }).presenterId).toBe('ben')
+    const chosen = ok(IDLE, { action: 'presenter', userId: 'cy' })
+    expect(chosen).toMatchObject({ state: 'idle', presenterId: 'cy' })
+    const started = ok(chosen, { action: 'start', protocolId: 'p' })
+    expect(started.presenterId).toBe('cy')
+    expect(ok(chosen, { action: 'start', protocolId: 'p', presenterId: null }).presenterId).toBeNull()
+    const changed = ok(started, { action: 'presenter', userId: 'ana' })
+    expect(changed).toMatchObject({ presenterId: 'ana', step: 0, endsAt: started.endsAt })
+    expect(ok(changed, { action: 'stop' }).presenterId).toBeNull()
+  })
+})
+
 describe('the library', () => {
   it('has the ten protocols of DESIGN §4, each with prompts in every step', () => {
     expect(PROTOCOLS).toHaveLength(10)
@@ -174,5 +189,48 @@ describe('the library', () => {
     expect(
       builtInProtocol('tuning')?.steps.find((s) => s.title === 'Warm and cool feedback')?.presenterSilent,
     ).toBe(true)
+  })
+
+  it('[F6] every step carries the minutes DESIGN §4 allows, and starts within them', () => {
+    const tuning = builtInProtocol('tuning')
+    expect(tuning?.steps.map((s) => s.range)).toEqual([
+      { min: 5, max: 10 },
+      { min: 15, max: 20 },
+      { min: 5, max: 5 },
+      { min: 15, max: 15 },
+      { min: 2, max: 3 },
+      { min: 10, max: 15 },
+      { min: 10, max: 15 },
+      { min: 10, max: 10 },
+    ])
+    expect(tuning && totalMinutes(tuning, 4)).toBe(72)
+    for (const p of PROTOCOLS) {
+      expect(ProtocolSchema.safeParse(p).success).toBe(true)
+      for (const s of p.steps) {
+        expect(s.range).toBeDefined()
+        expect(s.minutes).toBeGreaterThanOrEqual(s.range?.min ?? 0)
+        expect(s.minutes).toBeLessThanOrEqual(s.range?.max ?? 0)
+      }
+    }
+  })
+
+  it('[F6] a copy keeps its ranges: minutes outside one are refused with the step named', () => {
+    const tuning = builtInProtocol('tuning')
+    if (!tuning) throw new Error('no tuning')
+    const { id: _id, ...body } = tuning
+    const longer = { ...body, steps: body.steps.map((s, i) => (i === 0 ? { ...s, minutes: 10 } : s)) }
+    expect(ProtocolBodySchema.safeParse(longer).success).toBe(true)
+    const tooLong = { ...body, steps: body.steps.map((s, i) => (i === 0 ? { ...s, minutes: 12 } : s)) }
+    const refused = ProtocolBodySchema.safeParse(tooLong)
+    expect(refused.success).toBe(false)
+    expect(refused.error?.issues[0]).toMatchObject({
+      path: ['steps', 0, 'minutes'],
+      message: 'Introduction takes 5 to 10 minutes.',
+    })
+    // A step a team wrote itself has no range: anything from 1 to 120 minutes.
+    const own = { ...body, steps: [{ ...body.steps[0], range: undefined, minutes: 45 }] }
+    expect(ProtocolBodySchema.safeParse(own).success).toBe(true)
+    const backwards = { ...body, steps: [{ ...body.steps[0], range: { min: 9, max: 3 }, minutes: 5 }] }
+    expect(ProtocolBodySchema.safeParse(backwards).success).toBe(false)
   })
 })

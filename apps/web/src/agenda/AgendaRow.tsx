@@ -5,7 +5,7 @@ import type { Protocols } from '../facilitation/useProtocols.ts'
 import { OwnerSelect } from '../meeting/OwnerSelect.tsx'
 import type { MeetingPeople } from '../meeting/useMeetingPeople.ts'
 import { useSharedField } from '../ui/useSharedField.ts'
-import { linkedProtocolName, ProtocolSelect } from './ProtocolSelect.tsx'
+import { linkedProtocolName, ProtocolLengthWarning, ProtocolSelect } from './ProtocolSelect.tsx'
 import type { DropSide } from './useAgendaDrag.ts'
 
 export const MAX_MINUTES = 480
@@ -82,6 +82,16 @@ export function AgendaRow(props: Props) {
             {item.done && <span className="tag tag--done">Done</span>}
           </span>
         </>
+      )}
+      {item.protocolId && !item.done && (
+        <ProtocolLengthWarning
+          protocols={props.protocols}
+          protocolId={item.protocolId}
+          minutes={item.minutes}
+          people={props.people.choices.length}
+          maxMinutes={MAX_MINUTES}
+          onSet={editable ? (minutes) => updateAgendaItem(props.doc, item.id, { minutes }) : null}
+        />
       )}
     </li>
   )

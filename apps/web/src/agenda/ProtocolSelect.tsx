@@ -1,3 +1,5 @@
+import { useId } from 'react'
+import { totalMinutes } from '../facilitation/protocol-types.ts'
 import type { Protocols } from '../facilitation/useProtocols.ts'
 
 /** What to call an item's protocol: its name, or why this page cannot name it. */
@@ -46,5 +48,53 @@ export function ProtocolSelect({ label, value, protocols, onChange, className }:
           ),
       )}
     </select>
+  )
+}
+
+interface LengthProps {
+  protocols: Protocols
+  protocolId: string
+  /** The item's minutes. */
+  minutes: number
+  /** How many take turns in steps taken once per person. */
+  people: number
+  maxMinutes: number
+  /** Gives the item the protocol's length; null where the agenda is read-only. */
+  onSet: ((minutes: number) => void) | null
+}
+
+/**
+ * A warning beside an item whose linked protocol needs more time than the item has ("Tuning
+ * Protocol takes 72 min; this item has 40"), with a one-click fix for those who edit the agenda.
+ */
+export function ProtocolLengthWarning({
+  protocols,
+  protocolId,
+  minutes,
+  people,
+  maxMinutes,
+  onSet,
+}: LengthProps) {
+  const textId = useId()
+  const protocol = protocols.find(protocolId)
+  if (!protocol) return null
+  const total = totalMinutes(protocol, people)
+  if (total <= minutes) return null
+  return (
+    <p className="agenda-row__warning">
+      <span id={textId}>
+        {protocol.name} takes {total} min; this item has {minutes === 0 ? 'no minutes set' : minutes}.
+      </span>
+      {onSet && total <= maxMinutes && (
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-describedby={textId}
+          onClick={() => onSet(total)}
+        >
+          Set to {total} min
+        </button>
+      )}
+    </p>
   )
 }

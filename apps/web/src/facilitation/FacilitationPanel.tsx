@@ -3,17 +3,27 @@ import { Link } from '../app/Link.tsx'
 import { ChimeToggle } from './ChimeToggle.tsx'
 import { currentStep } from './current-step.ts'
 import { FacilitatorControls } from './FacilitatorControls.tsx'
+import { GoRoundList } from './GoRoundList.tsx'
 import { RunDisplay } from './RunDisplay.tsx'
 import { useRound } from './useRound.ts'
 import './facilitation.css'
 
 /**
- * The protocol round inside the meeting page: everyone sees the same step, time and speaker;
- * facilitators also get the controls and the go-round editor.
+ * The protocol round inside the meeting page: everyone sees the same step, time, speaker,
+ * presenter and go-round; facilitators also get the controls and the go-round editor.
  */
 export default function FacilitationPanel({ view }: { view: MeetingView }) {
   const { meeting, role, guest } = view
-  const { document: round, protocol, protocolKnown, protocols, members, nameOf } = useRound(meeting, guest)
+  const {
+    document: round,
+    protocol,
+    protocolKnown,
+    protocols,
+    members,
+    nameOf,
+    nameFor,
+    presenter,
+  } = useRound(meeting, guest)
   const facilitator = role === 'facilitator' && !guest
 
   if (!round) return <p className="muted">Loading the protocol round…</p>
@@ -29,6 +39,7 @@ export default function FacilitationPanel({ view }: { view: MeetingView }) {
         protocol={protocol}
         protocolsLoaded={protocolKnown}
         nameOf={nameOf}
+        presenter={presenter}
         variant="panel"
         TitleTag="h3"
       />
@@ -43,8 +54,10 @@ export default function FacilitationPanel({ view }: { view: MeetingView }) {
           protocols={protocols}
           members={members}
           nameOf={nameOf}
+          nameFor={nameFor}
         />
       )}
+      {!facilitator && <GoRoundList run={run} speakers={speakers} nameOf={nameOf} />}
       <div className="facilitation__footer">
         <Link to={`/m/${meeting.id}/room`} className="button button--secondary button--small">
           Open room view

@@ -3,10 +3,12 @@ import type { RunState } from '@confer/model'
 import { useEffect, useRef } from 'react'
 import type { CurrentStep } from './current-step.ts'
 import { GoRoundEditor } from './GoRoundEditor.tsx'
+import { PresenterControl } from './PresenterControl.tsx'
 import { ProtocolPicker } from './ProtocolPicker.tsx'
 import { RunControls } from './RunControls.tsx'
 import { useAgendaProtocols } from './useAgendaProtocols.ts'
 import type { Protocols } from './useProtocols.ts'
+import { useRoundPeople } from './useRoundPeople.ts'
 import { useRunActions } from './useRunActions.ts'
 import { useRunShortcuts } from './useRunShortcuts.ts'
 
@@ -19,13 +21,18 @@ interface Props {
   protocols: Protocols
   members: Member[]
   nameOf: (userId: string, position: number) => string
+  nameFor: (userId: string) => string | null
 }
 
 const EXTEND_SECONDS = 60
 
-/** The facilitator's side of the round: choose and start a protocol, run it, order the go-round. */
+/**
+ * The facilitator's side of the round: choose a protocol and its presenter and start it, run it,
+ * change the presenter, order the go-round.
+ */
 export function FacilitatorControls(props: Props) {
-  const { meetingId, communityId, run, speakers, current, protocols, members, nameOf } = props
+  const { meetingId, communityId, run, speakers, current, protocols, members, nameOf, nameFor } = props
+  const people = useRoundPeople(meetingId, members)
   const actions = useRunActions(meetingId)
   const live = run.state === 'running' || run.state === 'paused'
   const toggleRef = useRef<HTMLButtonElement>(null)
@@ -75,9 +82,14 @@ export function FacilitatorControls(props: Props) {
           find={protocols.find}
           suggested={suggested}
           people={speakers.length || members.filter((m) => m.role !== 'observer').length}
+          candidates={people}
+          presenterId={run.state === 'idle' ? run.presenterId : null}
+          nameFor={nameFor}
           communityId={communityId}
           selectRef={selectRef}
-          onStart={(protocolId) => void actions.act({ action: 'start', protocolId })}
+          onStart={(protocolId, presenterId) =>
+            void actions.act({ action: 'start', protocolId, presenterId })
+          }
         />
       ) : (
         <p className="muted">{protocols.error ?? 'Loading protocols…'}</p>
@@ -85,10 +97,18 @@ export function FacilitatorControls(props: Props) {
       <p className="run-error" role="status" aria-live="polite">
         {actions.error}
       </p>
+      {live && (
+        <PresenterControl
+          presenterId={run.presenterId}
+          people={people}
+          nameFor={nameFor}
+          onSet={(userId) => actions.act({ action: 'presenter', userId })}
+        />
+      )}
       <GoRoundEditor
         run={run}
         speakers={speakers}
-        members={members}
+        people={people}
         nameOf={nameOf}
         onChange={(userIds) => actions.act({ action: 'speakers', userIds })}
         onNextSpeaker={() => void actions.act({ action: 'nextSpeaker' })}

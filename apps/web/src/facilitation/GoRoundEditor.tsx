@@ -1,12 +1,13 @@
-import type { Member } from '@confer/api'
 import type { RunState } from '@confer/model'
 import { useEffect, useId, useRef, useState } from 'react'
 import { moveItem, shuffled } from './go-round.ts'
+import { personLabel, type RoundPerson } from './useRoundPeople.ts'
 
 interface Props {
   run: RunState
   speakers: readonly string[]
-  members: Member[]
+  /** Who can be added: the community's members and the guests here now. */
+  people: readonly RoundPerson[]
   nameOf: (userId: string, position: number) => string
   onChange: (userIds: string[]) => Promise<boolean>
   onNextSpeaker: () => void
@@ -20,13 +21,13 @@ type FocusWish = { userId: string; control: 'up' | 'down' | 'remove' } | { contr
  * back through the run document, so all screens show the same order. "Next speaker" passes the
  * turn; skipping someone is "Next speaker" or removing them.
  */
-export function GoRoundEditor({ run, speakers, members, nameOf, onChange, onNextSpeaker }: Props) {
+export function GoRoundEditor({ run, speakers, people, nameOf, onChange, onNextSpeaker }: Props) {
   const headingId = useId()
   const addId = useId()
   const listRef = useRef<HTMLOListElement>(null)
   const addRef = useRef<HTMLSelectElement>(null)
   const wish = useRef<FocusWish>(null)
-  const absent = members.filter((m) => !speakers.includes(m.userId))
+  const absent = people.filter((m) => !speakers.includes(m.userId))
   const [toAdd, setToAdd] = useState('')
   const live = run.state === 'running' || run.state === 'paused'
 
@@ -59,7 +60,8 @@ export function GoRoundEditor({ run, speakers, members, nameOf, onChange, onNext
       if (!ok) wish.current = null
     })
   }
-  const everyone = members.filter((m) => m.role !== 'observer').map((m) => m.userId)
+  // "Everyone" is the team: observers and visiting guests are added one by one.
+  const everyone = people.filter((m) => !m.observer && !m.guest).map((m) => m.userId)
   const chosen = absent.some((m) => m.userId === toAdd) ? toAdd : (absent[0]?.userId ?? '')
 
   return (
@@ -138,7 +140,7 @@ export function GoRoundEditor({ run, speakers, members, nameOf, onChange, onNext
             <select id={addId} ref={addRef} value={chosen} onChange={(e) => setToAdd(e.target.value)}>
               {absent.map((m) => (
                 <option key={m.userId} value={m.userId}>
-                  {m.name}
+                  {personLabel(m)}
                 </option>
               ))}
             </select>

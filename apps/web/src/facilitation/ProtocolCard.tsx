@@ -21,6 +21,9 @@ export function ProtocolCard({ protocol, children }: { protocol: Protocol; child
             // biome-ignore lint/suspicious/noArrayIndexKey: steps have no id; the list is read-only here
             <li key={index}>
               <strong>{step.title}</strong> · {step.minutes} min{step.perMember ? ' each' : ''}
+              {step.range && step.range.min !== step.range.max
+                ? ` (${step.range.min}–${step.range.max})`
+                : ''}
               {step.presenterSilent ? ' · presenter silent' : ''}
             </li>
           ))}

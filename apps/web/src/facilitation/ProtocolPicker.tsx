@@ -1,8 +1,10 @@
 import { type RefObject, useId, useState } from 'react'
 import { Link } from '../app/Link.tsx'
+import { PresenterSelect } from './PresenterSelect.tsx'
 import type { Protocol } from './protocol-types.ts'
 import { totalMinutes } from './protocol-types.ts'
 import type { AgendaProtocol } from './useAgendaProtocols.ts'
+import type { RoundPerson } from './useRoundPeople.ts'
 
 interface Props {
   builtIn: Protocol[]
@@ -10,46 +12,55 @@ interface Props {
   find: (id: string | null) => Protocol | null
   suggested: AgendaProtocol[]
   people: number
+  /** Who may present: the community's members and the guests here now. */
+  candidates: readonly RoundPerson[]
+  /** A presenter already chosen for the next round (through the API), if any. */
+  presenterId: string | null
+  nameFor: (userId: string) => string | null
   communityId: string
-  onStart: (protocolId: string) => void
+  onStart: (protocolId: string, presenterId: string | null) => void
   selectRef: RefObject<HTMLSelectElement | null>
 }
 
-/** Choosing a protocol to start: the one an agenda item plans, or any from the library or the team's own. */
+/**
+ * Choosing a protocol to start, and who presents it. One form, one Start button: the protocol an
+ * agenda item plans comes chosen, with that item's owner as presenter, until the facilitator
+ * picks something else.
+ */
 export function ProtocolPicker(props: Props) {
-  const { builtIn, own, find, suggested, people, communityId, onStart, selectRef } = props
+  const { builtIn, own, find, suggested, people, candidates, communityId, onStart, selectRef } = props
   const selectId = useId()
-  const [chosen, setChosen] = useState(() => own[0]?.id ?? builtIn[0]?.id ?? '')
+  const presenterSelectId = useId()
+  const plannedHintId = useId()
+  // Null until the facilitator picks: the choice follows the agenda, which loads after this does.
+  const [picked, setPicked] = useState<string | null>(null)
+  const [pickedPresenter, setPickedPresenter] = useState<{ value: string | null } | null>(null)
+  const planned = suggested.find((s) => find(s.protocolId) !== null)
+  const chosen = picked ?? planned?.protocolId ?? own[0]?.id ?? builtIn[0]?.id ?? ''
   const protocol = find(chosen)
-  const planned = suggested.flatMap((s) => {
-    const p = find(s.protocolId)
-    return p ? [{ ...s, protocol: p }] : []
-  })
+  const plannedFor = suggested.find((s) => s.protocolId === chosen) ?? null
+  const presenterId = pickedPresenter
+    ? pickedPresenter.value
+    : (props.presenterId ?? plannedOwner(plannedFor, candidates))
 
   return (
     <div className="protocol-picker">
-      {planned.length > 0 && (
-        <ul className="protocol-picker__planned">
-          {planned.map((s) => (
-            <li key={s.itemId}>
-              <button type="button" className="button button--primary" onClick={() => onStart(s.protocolId)}>
-                Start {s.protocol.name}
-              </button>{' '}
-              <span className="muted">for “{s.itemTitle || 'Untitled item'}”</span>
-            </li>
-          ))}
-        </ul>
-      )}
       <form
         className="protocol-picker__form"
         onSubmit={(event) => {
           event.preventDefault()
-          if (protocol) onStart(protocol.id)
+          if (protocol) onStart(protocol.id, presenterId)
         }}
       >
         <div className="field">
           <label htmlFor={selectId}>Choose a protocol</label>
-          <select id={selectId} ref={selectRef} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+          <select
+            id={selectId}
+            ref={selectRef}
+            value={chosen}
+            aria-describedby={plannedFor ? plannedHintId : undefined}
+            onChange={(e) => setPicked(e.target.value)}
+          >
             {own.length > 0 && (
               <optgroup label="Our protocols">
                 {own.map((p) => (
@@ -68,10 +79,25 @@ export function ProtocolPicker(props: Props) {
             </optgroup>
           </select>
         </div>
+        <div className="field presenter-field">
+          <label htmlFor={presenterSelectId}>Presenter</label>
+          <PresenterSelect
+            id={presenterSelectId}
+            people={candidates}
+            value={presenterId}
+            nameFor={props.nameFor}
+            onChange={(value) => setPickedPresenter({ value })}
+          />
+        </div>
         <button type="submit" className="button button--primary" disabled={!protocol}>
           {protocol ? `Start ${protocol.name}` : 'Start'}
         </button>
       </form>
+      {plannedFor && (
+        <p className="hint" id={plannedHintId}>
+          Planned on the agenda for “{plannedFor.itemTitle || 'Untitled item'}”.
+        </p>
+      )}
       {protocol && (
         <p className="hint">
           {protocol.purpose} {protocol.steps.length} steps, about {totalMinutes(protocol, people)} minutes.
@@ -82,4 +108,10 @@ export function ProtocolPicker(props: Props) {
       </p>
     </div>
   )
+}
+
+/** The planned item's owner presents by default, if they are someone who can. */
+function plannedOwner(planned: AgendaProtocol | null, candidates: readonly RoundPerson[]): string | null {
+  const owner = planned?.ownerId ?? null
+  return owner !== null && candidates.some((p) => p.userId === owner) ? owner : null
 }

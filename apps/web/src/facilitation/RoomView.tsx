@@ -14,7 +14,7 @@ import './facilitation.css'
  */
 export default function RoomView({ view }: { view: MeetingView }) {
   const { meeting, guest, role } = view
-  const { document: round, protocol, protocolKnown, nameOf } = useRound(meeting, guest)
+  const { document: round, protocol, protocolKnown, nameOf, presenter } = useRound(meeting, guest)
   const fullscreen = useFullscreen()
   const offline = round ? round.connection === 'offline' || round.connection === 'connecting' : false
 
@@ -50,6 +50,7 @@ export default function RoomView({ view }: { view: MeetingView }) {
             protocol={protocol}
             protocolsLoaded={protocolKnown}
             nameOf={nameOf}
+            presenter={presenter}
             variant="room"
             TitleTag="h1"
           />

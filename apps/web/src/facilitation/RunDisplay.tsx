@@ -17,6 +17,8 @@ interface Props {
   /** Whether the page could load the protocol list yet (a step title needs it). */
   protocolsLoaded: boolean
   nameOf: (userId: string, position: number) => string
+  /** The presenter's name, once the facilitator chose one (or the agenda item's owner presents). */
+  presenter: string | null
   /** `room`: huge, for the projector. */
   variant: 'panel' | 'room'
   TitleTag: 'h1' | 'h3'
@@ -24,11 +26,12 @@ interface Props {
 
 /**
  * What everyone sees of the round: protocol, "Step k of n", the step's title, the time left,
- * who speaks now, the silent-presenter cue and the prompt. The same on every screen.
+ * who speaks now, the silent-presenter cue, who presents and the prompt. The same on every screen.
  */
-export function RunDisplay({ run, speakers, protocol, protocolsLoaded, nameOf, variant, TitleTag }: Props) {
+export function RunDisplay(props: Props) {
+  const { run, speakers, protocol, protocolsLoaded, nameOf, presenter, variant, TitleTag } = props
   const current = currentStep(run, protocol, speakers)
-  const who = current ? whoSpeaks(current.step, run, speakers, nameOf) : null
+  const who = current ? whoSpeaks(current.step, run, speakers, nameOf, presenter) : null
   const remaining = useRemaining(run)
   const [chime] = useChimeSetting()
   const announcement = useRunAnnouncement(run, current, who?.now ?? null)
@@ -52,7 +55,14 @@ export function RunDisplay({ run, speakers, protocol, protocolsLoaded, nameOf, v
             </p>
           )}
           {current.step.presenterSilent && (
-            <p className="run-display__silent">The presenter listens silently</p>
+            <p className="run-display__silent">
+              {presenter ? `${presenter}, the presenter, listens silently` : 'The presenter listens silently'}
+            </p>
+          )}
+          {presenter && (
+            <p className="run-display__presenter">
+              Presenter: <strong>{presenter}</strong>
+            </p>
           )}
           {current.step.prompt && <p className="run-display__prompt">{current.step.prompt}</p>}
         </>

@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { Field } from '../ui/Field.tsx'
 import type { DraftErrors, StepDraft } from './protocol-form.ts'
-import { SPEAKERS } from './protocol-types.ts'
+import { LIMITS, type MinutesRange, SPEAKERS } from './protocol-types.ts'
 import { speakerRoleLabel } from './who-speaks.ts'
 
 interface Props {
@@ -13,6 +13,10 @@ interface Props {
   onMove: (by: -1 | 1) => void
   onRemove: () => void
 }
+
+/** A library step's allowed minutes, shown under the field so a refusal is never a surprise. */
+const rangeHint = (range: MinutesRange) =>
+  range.min === range.max ? `${range.min} in this protocol` : `${range.min}–${range.max}`
 
 /** One step of a protocol in the editor: what it is called, how long, who speaks, and its prompt. */
 export function StepFields({ step, index, count, errors, onChange, onMove, onRemove }: Props) {
@@ -35,14 +39,19 @@ export function StepFields({ step, index, count, errors, onChange, onMove, onRem
             />
           )}
         </Field>
-        <Field label="Minutes" error={errors[`${at}.minutes`]} className="step-fields__minutes">
+        <Field
+          label="Minutes"
+          hint={step.range ? rangeHint(step.range) : undefined}
+          error={errors[`${at}.minutes`]}
+          className="step-fields__minutes"
+        >
           {(control) => (
             <input
               {...control}
               type="number"
               inputMode="numeric"
-              min={1}
-              max={120}
+              min={step.range?.min ?? LIMITS.minMinutes}
+              max={step.range?.max ?? LIMITS.maxMinutes}
               step={1}
               value={step.minutes}
               onChange={(e) => set('minutes', e.target.value)}

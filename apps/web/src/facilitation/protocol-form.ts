@@ -1,4 +1,4 @@
-import { LIMITS, type Protocol, type ProtocolBody, type Step } from './protocol-types.ts'
+import { LIMITS, minutesError, type Protocol, type ProtocolBody, type Step } from './protocol-types.ts'
 
 /** A protocol being edited: steps carry a local key so focus follows a step when it moves. */
 export interface StepDraft extends Omit<Step, 'minutes'> {
@@ -62,14 +62,14 @@ export function validate(draft: ProtocolDraft): { body: ProtocolBody | null; err
     else if (title.length > LIMITS.stepTitle)
       errors[`${at}.title`] = `Use at most ${LIMITS.stepTitle} characters.`
     const minutes = Number(step.minutes)
-    if (!/^\d+$/.test(step.minutes.trim()) || minutes < LIMITS.minMinutes || minutes > LIMITS.maxMinutes) {
-      errors[`${at}.minutes`] = `Use whole minutes from ${LIMITS.minMinutes} to ${LIMITS.maxMinutes}.`
-    }
+    const minutesWrong = minutesError(step.minutes, step.range)
+    if (minutesWrong) errors[`${at}.minutes`] = minutesWrong
     const prompt = step.prompt.trim()
     if (prompt.length > LIMITS.prompt) errors[`${at}.prompt`] = `Use at most ${LIMITS.prompt} characters.`
     return {
       title,
       minutes,
+      ...(step.range ? { range: step.range } : {}),
       speaker: step.speaker,
       presenterSilent: step.presenterSilent,
       perMember: step.perMember,

@@ -6,9 +6,17 @@
 export const SPEAKERS = ['facilitator', 'presenter', 'participants', 'everyone', 'each'] as const
 export type Speaker = (typeof SPEAKERS)[number]
 
+/** The minutes DESIGN §4 allows for a library step; copies keep it. */
+export interface MinutesRange {
+  min: number
+  max: number
+}
+
 export interface Step {
   title: string
   minutes: number
+  /** Absent on a step a team wrote itself. */
+  range?: MinutesRange
   speaker: Speaker
   /** The presenter listens without speaking. */
   presenterSilent: boolean
@@ -42,4 +50,18 @@ export function totalMinutes(
   people: number,
 ): number {
   return protocol.steps.reduce((sum, s) => sum + s.minutes * (s.perMember ? Math.max(people, 1) : 1), 0)
+}
+
+/** Why `minutes` does not fit the step, or null when it does. */
+export function minutesError(minutes: string, range: MinutesRange | undefined): string | null {
+  const n = Number(minutes)
+  const whole = /^\d+$/.test(minutes.trim())
+  if (range) {
+    if (whole && n >= range.min && n <= range.max) return null
+    return range.min === range.max
+      ? `This step takes ${range.min} minutes in this protocol.`
+      : `Use ${range.min} to ${range.max} minutes: the range this protocol allows for this step.`
+  }
+  if (whole && n >= LIMITS.minMinutes && n <= LIMITS.maxMinutes) return null
+  return `Use whole minutes from ${LIMITS.minMinutes} to ${LIMITS.maxMinutes}.`
 }

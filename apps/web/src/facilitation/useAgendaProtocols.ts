@@ -6,13 +6,18 @@ export interface AgendaProtocol {
   itemId: string
   itemTitle: string
   protocolId: string
+  /** Who owns the item: the round's presenter by default. */
+  ownerId: string | null
 }
 
 const same = (a: AgendaProtocol[], b: AgendaProtocol[]) =>
   a.length === b.length &&
   a.every(
     (x, i) =>
-      x.itemId === b[i]?.itemId && x.itemTitle === b[i]?.itemTitle && x.protocolId === b[i]?.protocolId,
+      x.itemId === b[i]?.itemId &&
+      x.itemTitle === b[i]?.itemTitle &&
+      x.protocolId === b[i]?.protocolId &&
+      x.ownerId === b[i]?.ownerId,
   )
 
 /**
@@ -28,7 +33,7 @@ export function useAgendaProtocols(meetingId: string): AgendaProtocol[] {
     const update = () => {
       const next = readAgenda(doc).flatMap((item) =>
         item.protocolId && !item.done
-          ? [{ itemId: item.id, itemTitle: item.title, protocolId: item.protocolId }]
+          ? [{ itemId: item.id, itemTitle: item.title, protocolId: item.protocolId, ownerId: item.ownerId }]
           : [],
       )
       setList((prev) => (same(prev, next) ? prev : next))

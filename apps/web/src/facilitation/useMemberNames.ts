@@ -8,11 +8,13 @@ export interface MemberNames {
   members: Member[]
   /** A go-round entry's name; someone nobody has named yet gets a neutral label. */
   nameOf: (userId: string, position: number) => string
+  /** Someone's name (the presenter's, say), or null while nobody has named them. */
+  nameFor: (userId: string) => string | null
 }
 
 /**
- * Names for the go-round: the community's members, and `known` (the run context's names, which
- * is all guests have: they cannot read the community).
+ * Names for the go-round and the presenter: the community's members, and `known` (the run
+ * context's names, which is all guests have: they cannot read the community).
  */
 export function useMemberNames(
   communityId: string,
@@ -24,10 +26,13 @@ export function useMemberNames(
   )
   const members = useMemo(() => resource.data?.community.members ?? [], [resource.data])
   const names = useMemo(() => new Map(members.map((m) => [m.userId, m.name])), [members])
-  const nameOf = useCallback(
-    (userId: string, position: number) =>
-      names.get(userId) ?? known.get(userId) ?? `Person ${position + 1} in the go-round`,
+  const nameFor = useCallback(
+    (userId: string) => names.get(userId) ?? known.get(userId) ?? null,
     [names, known],
   )
-  return { members, nameOf }
+  const nameOf = useCallback(
+    (userId: string, position: number) => nameFor(userId) ?? `Person ${position + 1} in the go-round`,
+    [nameFor],
+  )
+  return { members, nameOf, nameFor }
 }

@@ -17,20 +17,25 @@ export interface Round {
   /** The community's people (empty for guests, who cannot read the community). */
   members: Member[]
   nameOf: (userId: string, position: number) => string
+  nameFor: (userId: string) => string | null
+  /** The presenter's name; null when none is chosen (or nobody could name them yet). */
+  presenter: string | null
 }
 
 const NOBODY: readonly string[] = []
 
 /**
  * A meeting's protocol round as a page shows it: the run document, with its protocol and the
- * go-round's names from the server's run context (what guests have) or the community's own lists.
+ * names of the go-round and the presenter from the server's run context (what guests have) or the
+ * community's own lists.
  */
 export function useRound(meeting: MeetingView['meeting'], guest: boolean): Round {
   const round = useRunDocument(meeting.id)
   const protocolId = round?.run.protocolId ?? null
-  const context = useRunContext(meeting.id, protocolId, round?.speakers ?? NOBODY)
+  const presenterId = round?.run.presenterId ?? null
+  const context = useRunContext(meeting.id, protocolId, round?.speakers ?? NOBODY, presenterId)
   const protocols = useProtocols(meeting.id, protocolId)
-  const { members, nameOf } = useMemberNames(meeting.communityId, guest, context.names)
+  const { members, nameOf, nameFor } = useMemberNames(meeting.communityId, guest, context.names)
   const protocol = context.protocol ?? protocols.find(protocolId)
   return {
     document: round,
@@ -39,5 +44,7 @@ export function useRound(meeting: MeetingView['meeting'], guest: boolean): Round
     protocols,
     members,
     nameOf,
+    nameFor,
+    presenter: presenterId ? nameFor(presenterId) : null,
   }
 }

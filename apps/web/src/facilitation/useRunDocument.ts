@@ -25,7 +25,8 @@ const sameRun = (a: RunState, b: RunState) =>
   a.speaker === b.speaker &&
   a.state === b.state &&
   a.endsAt === b.endsAt &&
-  a.remainingMs === b.remainingMs
+  a.remainingMs === b.remainingMs &&
+  a.presenterId === b.presenterId
 
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id, i) => id === b[i])

@@ -17,7 +17,7 @@ export function useStepHeading(meetingId: string, agenda: readonly AgendaItem[])
   const round = useRunDocument(meetingId)
   const run = round?.run ?? null
   const speakers = round?.speakers ?? NOBODY
-  const { protocol } = useRunContext(meetingId, run?.protocolId ?? null, speakers)
+  const { protocol } = useRunContext(meetingId, run?.protocolId ?? null, speakers, run?.presenterId ?? null)
   const current = run ? currentStep(run, protocol, speakers) : null
   const itemId = current ? roundItemId(agenda, run?.protocolId ?? null) : null
   return current && itemId ? { itemId, title: current.step.title } : null

@@ -20,14 +20,15 @@ const ROLE_LABELS: Record<Step['speaker'], string> = {
 
 /**
  * Who holds the floor. Steps taken in turns (per member, or "each") name the person from the
- * go-round order; group steps with a go-round set name whoever's turn it is in it; otherwise the
- * step's role ("The presenter").
+ * go-round order; group steps with a go-round set name whoever's turn it is in it; the
+ * presenter's steps name the presenter, once chosen; otherwise the step's role ("The facilitator").
  */
 export function whoSpeaks(
   step: Step,
   run: RunState,
   speakers: readonly string[],
   nameOf: (userId: string, position: number) => string,
+  presenter: string | null = null,
 ): WhoSpeaks {
   const inTurns = step.perMember || step.speaker === 'each'
   const group = step.speaker === 'participants' || step.speaker === 'everyone'
@@ -42,6 +43,7 @@ export function whoSpeaks(
       fromGoRound: true,
     }
   }
+  if (step.speaker === 'presenter' && presenter) return { now: presenter, next: null, fromGoRound: false }
   return { now: ROLE_LABELS[step.speaker], next: null, fromGoRound: false }
 }
 

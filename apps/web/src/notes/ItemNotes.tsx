@@ -1,12 +1,15 @@
 import { type AgendaItem, itemNotes } from '@confer/model'
+import type { Editor } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CollabSession } from '../collab/session.ts'
 import type { PresenceUser } from '../collab/useAwarenessUser.ts'
 import { EditorLinkDialog } from './EditorLinkDialog.tsx'
 import { notesExtensions } from './editor-extensions.ts'
+import { DecisionShortcut, markDecision } from './mark-decision.ts'
 import { NotesToolbar } from './NotesToolbar.tsx'
 import { StepHeadingButton } from './StepHeadingButton.tsx'
+import './mark-decision.css'
 
 interface ItemNotesProps {
   item: AgendaItem
@@ -85,13 +88,30 @@ function NotesEditor(props: NotesEditorProps) {
   }, [user])
   const [linking, setLinking] = useState(false)
   const openLink = useRef(() => setLinking(true))
+  const [marked, setMarked] = useState('')
+  // The shortcut is bound when the editor is built; it reads the latest item through this ref.
+  const mark = useRef((_: Editor) => {})
+  useEffect(() => {
+    mark.current = (e: Editor) => {
+      const result = markDecision(e, session.doc, itemId)
+      setMarked(result.ok ? `Marked as decision: ${result.text}` : result.reason)
+    }
+  }, [session, itemId])
+  useEffect(() => {
+    if (!marked) return
+    const timer = setTimeout(() => setMarked(''), 6_000)
+    return () => clearTimeout(timer)
+  }, [marked])
   // Access changes are rare (a role changed mid-meeting): rebuilding for them is fine.
   const editor = useEditor(
     {
       editable,
-      extensions: notesExtensions(fragment, session.provider, latestUser.current, editable, {
-        onLinkShortcut: () => openLink.current(),
-      }),
+      extensions: [
+        ...notesExtensions(fragment, session.provider, latestUser.current, editable, {
+          onLinkShortcut: () => openLink.current(),
+        }),
+        ...(editable ? [DecisionShortcut.configure({ onMark: (e) => mark.current(e) })] : []),
+      ],
       editorProps: {
         attributes: {
           class: 'notes-editor',
@@ -111,7 +131,17 @@ function NotesEditor(props: NotesEditorProps) {
   return (
     <>
       {editable && editor && (
-        <NotesToolbar editor={editor} notesTitle={itemTitle} onLink={() => setLinking(true)} />
+        <NotesToolbar
+          editor={editor}
+          notesTitle={itemTitle}
+          onLink={() => setLinking(true)}
+          onDecision={() => mark.current(editor)}
+        />
+      )}
+      {editable && (
+        <p className="notes-decision-status" role="status">
+          {marked}
+        </p>
       )}
       {editable && editor && stepTitle && <StepHeadingButton editor={editor} title={stepTitle} />}
       <EditorContent editor={editor} className="notes-editor-frame" />

@@ -2,7 +2,9 @@ import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { type KeyboardEvent, useRef, useState } from 'react'
 import { useActionDraft } from '../actions/action-draft.ts'
+import { wordsToMark } from './mark-decision.ts'
 import {
+  DECISION_SHORTCUT,
   FORMAT_COMMANDS,
   INSERT_TABLE,
   LINK_SHORTCUT,
@@ -15,6 +17,8 @@ interface Props {
   /** What the notes are of (an agenda item, the preamble): names the toolbar. */
   notesTitle: string
   onLink: () => void
+  /** "Mark as decision": offered in an agenda item's notes (SPEC E2), not in the charter's preamble. */
+  onDecision?: (() => void) | undefined
 }
 
 interface ToolbarState {
@@ -22,6 +26,8 @@ interface ToolbarState {
   inTable: boolean
   link: boolean
   selectedText: string
+  /** There are words to mark as a decision: a selection, or the caret's line. */
+  markable: boolean
 }
 
 function readState(editor: Editor): ToolbarState {
@@ -33,6 +39,7 @@ function readState(editor: Editor): ToolbarState {
     inTable: editor.isActive('table'),
     link: editor.isActive('link'),
     selectedText: empty ? '' : editor.state.doc.textBetween(from, to, ' ').trim(),
+    markable: wordsToMark(editor) !== '',
   }
 }
 
@@ -42,6 +49,7 @@ function sameState(a: ToolbarState, b: ToolbarState | null): boolean {
     a.inTable === b.inTable &&
     a.link === b.link &&
     a.selectedText === b.selectedText &&
+    a.markable === b.markable &&
     FORMAT_COMMANDS.every((c) => a.active[c.id] === b.active[c.id])
   )
 }
@@ -50,7 +58,7 @@ function sameState(a: ToolbarState, b: ToolbarState | null): boolean {
  * Formatting for one rich-text editor (an item's notes, the charter's preamble), as an ARIA toolbar: one Tab stop, arrow keys between
  * buttons. Buttons keep the caret in the notes (they never take focus on click).
  */
-export function NotesToolbar({ editor, notesTitle, onLink }: Props) {
+export function NotesToolbar({ editor, notesTitle, onLink, onDecision }: Props) {
   const state = useEditorState({ editor, selector: ({ editor: e }) => readState(e), equalityFn: sameState })
   const drafts = useActionDraft()
   const [focusIndex, setFocusIndex] = useState(0)
@@ -85,6 +93,19 @@ export function NotesToolbar({ editor, notesTitle, onLink }: Props) {
       disabled: !state.selectedText,
       run: () => {},
       onClick: () => state.selectedText && drafts.send(state.selectedText),
+    })
+  }
+  if (onDecision) {
+    buttons.push({
+      id: 'decision',
+      label: 'Mark as decision',
+      face: 'Decision',
+      keys: DECISION_SHORTCUT.keys,
+      hint: state.markable ? DECISION_SHORTCUT.hint : 'Put the caret in a line or select words first',
+      toggle: false,
+      disabled: !state.markable,
+      run: () => {},
+      onClick: onDecision,
     })
   }
   const current = Math.min(focusIndex, buttons.length - 1)

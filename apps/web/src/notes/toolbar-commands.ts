@@ -153,3 +153,6 @@ export const INSERT_TABLE: ToolbarCommand = {
 }
 
 export const LINK_SHORTCUT = { keys: `${modAria}+K`, hint: `${mod}K` }
+
+/** "Mark as decision" (mark-decision.ts binds the key in the editor). */
+export const DECISION_SHORTCUT = { keys: `${modAria}+Shift+D`, hint: `${mod}Shift+D` }

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react'
+import { Fragment, type ReactNode } from 'react'
+import { withLocalTimes } from './local-times.tsx'
 import type { Block, Inline, ListItem } from './markdown.ts'
 
 /** Renders parsed Markdown as React elements (text is always text; no HTML is ever injected). */
@@ -9,7 +10,7 @@ export function MarkdownView({ blocks }: { blocks: Block[] }) {
 function renderInline(node: Inline, key: number): ReactNode {
   switch (node.type) {
     case 'text':
-      return node.text
+      return <Fragment key={key}>{withLocalTimes(node.text)}</Fragment>
     case 'strong':
       return <strong key={key}>{node.children.map(renderInline)}</strong>
     case 'em':

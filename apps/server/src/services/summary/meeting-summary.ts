@@ -1,7 +1,17 @@
-import { itemNotes, readActions, readAgenda } from '@confer/model'
+import { itemNotes, readActions, readAgenda, readDecisions } from '@confer/model'
 import type * as Y from 'yjs'
 import { escapeLineStarts, field } from './markdown-text.ts'
 import { notesToMarkdown } from './notes-markdown.ts'
+import {
+  attendanceSection,
+  decisionsSection,
+  normsCheckSection,
+  roundsSection,
+  type SummaryAttendee,
+  type SummaryNormsCheck,
+  type SummaryRound,
+} from './summary-sections.ts'
+import { utcTime } from './utc-time.ts'
 
 export interface SummaryContext {
   title: string
@@ -10,15 +20,18 @@ export interface SummaryContext {
   durationMinutes: number
   /** userId → display name, for owners. */
   names: ReadonlyMap<string, string>
-}
-
-function when(startsAt: number): string {
-  return `${new Date(startsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+  /** Who attended; null leaves the section out (network guests may not see it). */
+  attendance?: readonly SummaryAttendee[] | null
+  /** The protocol rounds the run log recorded. */
+  rounds?: readonly SummaryRound[]
+  /** The meeting's norms check; null leaves the section out (network guests may not see it). */
+  normsCheck?: SummaryNormsCheck | null
 }
 
 /**
- * The meeting as Markdown: agenda, each item's notes, action items (DESIGN §3 summary.md). Every
- * field anyone typed is escaped, so it reads as text in any Markdown viewer (SPEC H6).
+ * The meeting as Markdown: attendance, agenda, decisions by item, each item's notes, action
+ * items, protocol rounds and the norms check (DESIGN §3 summary.md, SPEC E3). Every field anyone
+ * typed is escaped, so it reads as text in any Markdown viewer (SPEC H6).
  */
 export function meetingSummary(doc: Y.Doc, context: SummaryContext): string {
   const owner = (id: string | null) => (id ? field(context.names.get(id) ?? 'a former member') : null)
@@ -28,9 +41,10 @@ export function meetingSummary(doc: Y.Doc, context: SummaryContext): string {
     `# ${field(context.title)}`,
     '',
     escapeLineStarts(
-      `${field(context.communityName)} · ${when(context.startsAt)} · ${context.durationMinutes} minutes`,
+      `${field(context.communityName)} · ${utcTime(context.startsAt)} · ${context.durationMinutes} minutes`,
     ),
     '',
+    ...(context.attendance ? attendanceSection(context.attendance) : []),
     '## Agenda',
     '',
   ]
@@ -42,7 +56,8 @@ export function meetingSummary(doc: Y.Doc, context: SummaryContext): string {
       `${i + 1}. [${item.done ? 'x' : ' '}] ${field(item.title) || 'Untitled'}${minutes}${who ? ` — ${who}` : ''}`,
     )
   })
-  lines.push('', '## Notes', '')
+  lines.push('', ...decisionsSection(agenda, readDecisions(doc)))
+  lines.push('## Notes', '')
   agenda.forEach((item, i) => {
     const notes = itemNotes(doc, item.id)
     const body = notes ? notesToMarkdown(notes) : ''
@@ -62,5 +77,7 @@ export function meetingSummary(doc: Y.Doc, context: SummaryContext): string {
       `- [${action.done ? 'x' : ' '}] ${field(action.text) || 'Untitled'}${details ? ` — ${details}` : ''}`,
     )
   }
+  lines.push('', ...roundsSection(context.rounds ?? []))
+  if (context.normsCheck) lines.push(...normsCheckSection(context.normsCheck))
   return `${lines.join('\n').trimEnd()}\n`
 }

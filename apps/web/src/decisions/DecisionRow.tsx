@@ -1,0 +1,44 @@
+import type { AgendaItem, Decision } from '@confer/model'
+import { decisionItemLabel } from './decision-item.ts'
+
+interface Props {
+  decision: Decision
+  agenda: readonly AgendaItem[]
+  editable: boolean
+  onEdit: (decision: Decision) => void
+  onRemove: (decision: Decision) => void
+}
+
+/** One decision: what was decided and under which agenda item; edit and remove for editors. */
+export function DecisionRow({ decision, agenda, editable, onEdit, onRemove }: Props) {
+  const item = decisionItemLabel(agenda, decision.itemId)
+  return (
+    <li className="decision-row">
+      <p className="decision-row__text">{decision.text}</p>
+      <p className="decision-row__item">
+        <span className="visually-hidden">Agenda item: </span>
+        {item}
+      </p>
+      {editable && (
+        <p className="decision-row__buttons">
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            aria-label={`Edit decision: ${decision.text}`}
+            onClick={() => onEdit(decision)}
+          >
+            Edit
+          </button>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            aria-label={`Remove decision: ${decision.text}`}
+            onClick={() => onRemove(decision)}
+          >
+            Remove
+          </button>
+        </p>
+      )}
+    </li>
+  )
+}
