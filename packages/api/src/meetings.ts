@@ -27,6 +27,22 @@ export const CreateSeriesBody = z.strictObject({
   templateId: IdSchema.optional(),
 })
 
+/**
+ * PATCH /api/meetings/:id: rename, reschedule, cancel or un-cancel; the fields given change, with
+ * the limits of scheduling. A start can no longer move once the meeting has started (409
+ * `meeting_started`); its title, length and cancellation still can.
+ */
+export const UpdateMeetingBody = z
+  .strictObject({
+    title: TitleSchema.optional(),
+    startsAt: StartsAtSchema.optional(),
+    durationMinutes: DurationSchema.optional(),
+    cancelled: z.boolean().optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: 'Say what to change: title, startsAt, durationMinutes or cancelled.',
+  })
+
 export const SaveTemplateBody = z.strictObject({
   name: nameSchema('template name', { empty: 'Give the template a name.', max: 120 }),
   /** The meeting whose agenda (titles, minutes, protocols) becomes the template. */
@@ -59,6 +75,30 @@ export interface OpenAction {
   fromMeetingId: string | null
 }
 
+/**
+ * GET /api/me/actions: an open action item I own, as it stands in the latest meeting holding it
+ * (DESIGN §3 lists the first six fields; the names and start say where to find it).
+ */
+export interface MyAction {
+  communityId: string
+  meetingId: string
+  actionId: string
+  text: string
+  due: string | null
+  done: boolean
+  communityName: string
+  meetingTitle: string
+  meetingStartsAt: string
+}
+
+/**
+ * PATCH /api/meetings/:id/actions/:actionId: tick an item done, or open again, from outside the
+ * meeting (the home page). Written into the meeting's document; every copy follows (SPEC T1).
+ */
+export const UpdateActionBody = z.strictObject({
+  done: z.boolean({ message: 'done must be true or false.' }),
+})
+
 /** Opens a meeting to the other communities of its networks (guests), or closes it (null). */
 export const NetworkAccessBody = z.strictObject({
   guestRole: z.union([RoleSchema.exclude(['facilitator']), z.null()]),
@@ -73,6 +113,8 @@ export interface Meeting {
   /** Role given to members of the community's networks, or null when the meeting is closed to them. */
   networkGuestRole: 'member' | 'observer' | null
   createdAt: string
+  /** When a facilitator cancelled it (epoch ms), or null: a cancelled meeting stays listed. */
+  cancelledAt: number | null
 }
 
 export interface MeetingView {
@@ -95,6 +137,8 @@ export interface AttendanceEntry {
   /** null: not seen in the meeting and not marked either way. */
   present: boolean | null
   source: 'presence' | 'manual' | null
+  /** A network guest (a member of another community of the network) who took part (SPEC G3). */
+  guest?: boolean
 }
 
 export type UpcomingMeeting = Meeting & { communityName: string }

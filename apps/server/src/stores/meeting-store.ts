@@ -8,7 +8,14 @@ export interface MeetingRecord {
   createdAt: number
   /** Meetings scheduled together as a weekly series share this id. */
   seriesId: string | null
+  /** When a facilitator cancelled it (epoch ms); null while it is on. */
+  cancelledAt: number | null
 }
+
+/** What a facilitator may change of a meeting (PATCH /api/meetings/:id); absent fields stay. */
+export type MeetingChanges = Partial<
+  Pick<MeetingRecord, 'title' | 'startsAt' | 'durationMinutes' | 'cancelledAt'>
+>
 
 export interface IndexedAction {
   meetingId: string
@@ -18,6 +25,14 @@ export interface IndexedAction {
   due: string | null
   done: boolean
   fromMeetingId: string | null
+}
+
+/** An open item of mine, for the home page (GET /api/me/actions). */
+export interface OwnedAction extends IndexedAction {
+  communityId: string
+  communityName: string
+  meetingTitle: string
+  meetingStartsAt: number
 }
 
 export interface TemplateRecord {
@@ -42,8 +57,15 @@ export interface MeetingStore {
     limit: number,
   ): Promise<(MeetingRecord & { communityName: string })[]>
   setNetworkGuestRole(id: string, role: 'member' | 'observer' | null): Promise<void>
+  /** Writes the given fields and returns the meeting as it now is, or null if it is unknown. */
+  updateMeeting(id: string, changes: MeetingChanges): Promise<MeetingRecord | null>
   /** The meeting of the community that starts last before `startsAt`, if any. */
   previousMeeting(communityId: string, startsAt: number, excludeId: string): Promise<MeetingRecord | null>
+  /**
+   * The community's next meeting: the earliest that starts after `now` and is not cancelled
+   * (where action items added to earlier meetings are carried, SPEC T2).
+   */
+  nextMeeting(communityId: string, now: number): Promise<MeetingRecord | null>
 
   /** Replaces the indexed action items of one meeting (the index is rebuilt from its document). */
   replaceActions(
@@ -51,6 +73,15 @@ export interface MeetingStore {
     communityId: string,
     actions: Omit<IndexedAction, 'meetingId'>[],
   ): Promise<void>
+  /** One meeting's indexed items, as last extracted from its document. */
+  actionsOf(meetingId: string): Promise<IndexedAction[]>
+  /** Every indexed copy of these items in the community's meetings (carried copies share the id). */
+  actionCopies(communityId: string, actionIds: readonly string[]): Promise<IndexedAction[]>
+  /**
+   * Open items owned by `userId` across the communities they belong to: each item once, as it
+   * stands in the latest meeting it appears in; due first (undated last), then by text.
+   */
+  openActionsOwnedBy(userId: string): Promise<OwnedAction[]>
   /**
    * Open action items across the community: each item once, as it stands in the latest meeting
    * it appears in (carried-over items share their id), with that meeting's id and title.

@@ -1,19 +1,25 @@
 import type { Community, Meeting } from '@confer/api'
 import { listMeetings } from '../api/endpoints.ts'
 import { useApi } from '../api/useApi.ts'
+import { useLiveReload } from '../api/useLiveEvents.ts'
 import { Link } from '../app/Link.tsx'
 import { LoadError } from '../app/LoadError.tsx'
 import { PageLoading } from '../app/PageLoading.tsx'
+import { CancelledTag } from '../ui/CancelledTag.tsx'
 import { formatDateTime, formatDuration } from '../ui/format.ts'
 import { ScheduleMeetingForm } from './ScheduleMeetingForm.tsx'
 
 const endsAt = (meeting: Meeting) => Date.parse(meeting.startsAt) + meeting.durationMinutes * 60_000
 
-/** The community's meetings: the ones still to come (soonest first), then the past ones. */
+/**
+ * The community's meetings: the ones still to come (soonest first), then the past ones; cancelled
+ * ones stay, marked. Kept current live: a meeting scheduled or changed elsewhere shows here.
+ */
 export function MeetingsSection({ community }: { community: Community }) {
   const meetings = useApi(`meetings:${community.id}`, (signal) =>
     listMeetings(community.id, signal).then((answer) => answer.meetings),
   )
+  useLiveReload({ types: ['meetings'], communityId: community.id }, meetings.reload)
   const now = Date.now()
   const all = meetings.data ?? []
   const upcoming = all
@@ -52,8 +58,9 @@ function MeetingList({ meetings, empty }: { meetings: Meeting[]; empty: string }
   return (
     <ul className="link-list">
       {meetings.map((meeting) => (
-        <li key={meeting.id}>
+        <li key={meeting.id} className={meeting.cancelledAt === null ? undefined : 'meeting--cancelled'}>
           <Link to={`/m/${meeting.id}`}>{meeting.title}</Link>
+          {meeting.cancelledAt !== null && <CancelledTag />}
           <span className="meta">
             <time dateTime={meeting.startsAt}>{formatDateTime(meeting.startsAt)}</time> ·{' '}
             {formatDuration(meeting.durationMinutes)}

@@ -7,6 +7,8 @@ import { Link } from '../app/Link.tsx'
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx'
 import { Field } from '../ui/Field.tsx'
 import { type FieldErrors, fieldErrors, showFieldErrors } from '../ui/form-errors.ts'
+import { fromLocalInputs } from '../ui/local-date-time.ts'
+import { PastDateWarning } from '../ui/PastDateWarning.tsx'
 import { useAction } from '../ui/useAction.ts'
 import { TemplateSelect } from './TemplateSelect.tsx'
 import { weeklyStarts } from './weekly-series.ts'
@@ -167,6 +169,7 @@ export function ScheduleMeetingForm({
           )}
         </Field>
       </div>
+      <PastDateWarning startsAt={fromLocalInputs(values.date, values.time)} />
       <TemplateSelect
         templates={templates.data}
         value={values.templateId}

@@ -1,11 +1,16 @@
 import type { Overview } from '../api/endpoints.ts'
 import type { Resource } from '../api/useApi.ts'
+import { useLiveReload } from '../api/useLiveEvents.ts'
 import { Link } from '../app/Link.tsx'
 import { LoadError } from '../app/LoadError.tsx'
 import { PageLoading } from '../app/PageLoading.tsx'
+import { CancelledTag } from '../ui/CancelledTag.tsx'
 import { formatDateTime } from '../ui/format.ts'
 
+/** My next meetings across my communities; cancelled ones stay, marked. Kept current live. */
 export function UpcomingMeetings({ overview }: { overview: Resource<Overview> }) {
+  // Every community of mine: the server sends only theirs.
+  useLiveReload({ types: ['meetings'] }, overview.reload)
   const meetings = overview.data?.upcomingMeetings
   return (
     <section className="card" aria-labelledby="upcoming-title">
@@ -18,8 +23,12 @@ export function UpcomingMeetings({ overview }: { overview: Resource<Overview> })
         ) : (
           <ul className="link-list">
             {meetings.map((meeting) => (
-              <li key={meeting.id}>
+              <li
+                key={meeting.id}
+                className={meeting.cancelledAt === null ? undefined : 'meeting--cancelled'}
+              >
                 <Link to={`/m/${meeting.id}`}>{meeting.title}</Link>
+                {meeting.cancelledAt !== null && <CancelledTag />}
                 <span className="meta">
                   {meeting.communityName} ·{' '}
                   <time dateTime={meeting.startsAt}>{formatDateTime(meeting.startsAt)}</time>

@@ -1,10 +1,17 @@
 import type { MeetingView } from '@confer/api'
+import { getMeeting } from '../api/endpoints.ts'
+import { useLiveEvents } from '../api/useLiveEvents.ts'
 import { Link } from '../app/Link.tsx'
+import { CancelledTag } from '../ui/CancelledTag.tsx'
 import { formatDateTime, formatDuration } from '../ui/format.ts'
+import { EditMeetingButton } from './EditMeetingButton.tsx'
 import { NetworkAccessControl } from './NetworkAccessControl.tsx'
 import { SaveTemplateButton } from './SaveTemplateButton.tsx'
 
-/** The meeting's title, its community, when it is, and (for facilitators) who else may join. */
+/**
+ * The meeting's title, its community, when it is (or that it was cancelled), and for facilitators
+ * the edit dialog and who else may join. Kept current live: a change made elsewhere shows here.
+ */
 export function MeetingHeader({
   view,
   onChange,
@@ -13,6 +20,10 @@ export function MeetingHeader({
   onChange: (view: MeetingView) => void
 }) {
   const { meeting, guest, communityName, role } = view
+  useLiveEvents({ types: ['meetings'], meetingId: meeting.id }, () => {
+    // A failure leaves what is shown; the next event or a reload tries again.
+    getMeeting(meeting.id).then(onChange, () => {})
+  })
   return (
     <div className="meeting-head">
       <div>
@@ -28,8 +39,20 @@ export function MeetingHeader({
           <time dateTime={meeting.startsAt}>{formatDateTime(meeting.startsAt)}</time> ·{' '}
           {formatDuration(meeting.durationMinutes)}
         </p>
+        {meeting.cancelledAt !== null && (
+          <p className="meeting-cancelled-note">
+            <CancelledTag />
+            This meeting was cancelled.
+          </p>
+        )}
         <div className="meeting-head__tools">
           <Link to={`/m/${meeting.id}/summary`}>Summary and export</Link>
+          {role === 'facilitator' && !guest && (
+            <EditMeetingButton
+              meeting={meeting}
+              onChange={(changed) => onChange({ ...view, meeting: changed })}
+            />
+          )}
           {!guest && role !== 'observer' && (
             <SaveTemplateButton
               communityId={meeting.communityId}

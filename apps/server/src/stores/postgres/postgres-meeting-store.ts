@@ -1,5 +1,13 @@
 import type { Pool } from 'pg'
-import type { IndexedAction, MeetingRecord, MeetingStore, TemplateRecord } from '../meeting-store.ts'
+import type {
+  IndexedAction,
+  MeetingChanges,
+  MeetingRecord,
+  MeetingStore,
+  OwnedAction,
+  TemplateRecord,
+} from '../meeting-store.ts'
+import { latestOpenOwnedBy } from '../owned-actions.ts'
 import { inTransaction } from './pool.ts'
 
 /** BIGINT columns arrive as strings (pg keeps 64-bit integers exact); epoch ms fit a number. */
@@ -12,6 +20,7 @@ interface MeetingRow {
   network_guest_role: 'member' | 'observer' | null
   created_at: string
   series_id: string | null
+  cancelled_at: string | null
 }
 
 interface ActionRow {
@@ -42,6 +51,7 @@ const toMeeting = (r: MeetingRow): MeetingRecord => ({
   networkGuestRole: r.network_guest_role,
   createdAt: Number(r.created_at),
   seriesId: r.series_id,
+  cancelledAt: r.cancelled_at === null ? null : Number(r.cancelled_at),
 })
 
 const toTemplate = (r: TemplateRow): TemplateRecord => ({
@@ -53,8 +63,20 @@ const toTemplate = (r: TemplateRow): TemplateRecord => ({
   createdAt: Number(r.created_at),
 })
 
+const ACTION_COLUMNS = 'meeting_id, action_id, text, owner_id, due, done, from_meeting_id'
+
+const toIndexedAction = (r: ActionRow): IndexedAction => ({
+  meetingId: r.meeting_id,
+  actionId: r.action_id,
+  text: r.text,
+  ownerId: r.owner_id,
+  due: r.due,
+  done: r.done,
+  fromMeetingId: r.from_meeting_id,
+})
+
 const MEETING_COLUMNS =
-  'id, community_id, title, starts_at, duration_minutes, network_guest_role, created_at, series_id'
+  'id, community_id, title, starts_at, duration_minutes, network_guest_role, created_at, series_id, cancelled_at'
 
 export class PostgresMeetingStore implements MeetingStore {
   readonly #pool: Pool
@@ -65,7 +87,7 @@ export class PostgresMeetingStore implements MeetingStore {
 
   async insertMeeting(m: MeetingRecord): Promise<void> {
     await this.#pool.query(
-      `INSERT INTO meetings (${MEETING_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO meetings (${MEETING_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         m.id,
         m.communityId,
@@ -75,6 +97,7 @@ export class PostgresMeetingStore implements MeetingStore {
         m.networkGuestRole,
         m.createdAt,
         m.seriesId,
+        m.cancelledAt,
       ],
     )
   }
@@ -104,7 +127,7 @@ export class PostgresMeetingStore implements MeetingStore {
     // duration_minutes is an INTEGER: widen before multiplying, or a long meeting overflows int4.
     const { rows } = await this.#pool.query<MeetingRow & { community_name: string }>(
       `SELECT m.id, m.community_id, m.title, m.starts_at, m.duration_minutes, m.network_guest_role,
-         m.created_at, m.series_id, c.name AS community_name
+         m.created_at, m.series_id, m.cancelled_at, c.name AS community_name
        FROM meetings m
        JOIN memberships ms ON ms.community_id = m.community_id AND ms.user_id = $1
        JOIN communities c ON c.id = m.community_id
@@ -119,6 +142,22 @@ export class PostgresMeetingStore implements MeetingStore {
     await this.#pool.query('UPDATE meetings SET network_guest_role = $1 WHERE id = $2', [role, id])
   }
 
+  async updateMeeting(id: string, changes: MeetingChanges): Promise<MeetingRecord | null> {
+    const sets: string[] = []
+    const values: (string | number | null)[] = []
+    for (const [column, value] of changedColumns(changes)) {
+      values.push(value)
+      sets.push(`${column} = $${values.length}`)
+    }
+    if (sets.length === 0) return this.meetingById(id)
+    values.push(id)
+    const { rows } = await this.#pool.query<MeetingRow>(
+      `UPDATE meetings SET ${sets.join(', ')} WHERE id = $${values.length} RETURNING ${MEETING_COLUMNS}`,
+      values,
+    )
+    return rows[0] ? toMeeting(rows[0]) : null
+  }
+
   async previousMeeting(
     communityId: string,
     startsAt: number,
@@ -130,6 +169,67 @@ export class PostgresMeetingStore implements MeetingStore {
       [communityId, startsAt, excludeId],
     )
     return rows[0] ? toMeeting(rows[0]) : null
+  }
+
+  async nextMeeting(communityId: string, now: number): Promise<MeetingRecord | null> {
+    const { rows } = await this.#pool.query<MeetingRow>(
+      `SELECT ${MEETING_COLUMNS} FROM meetings
+       WHERE community_id = $1 AND starts_at > $2 AND cancelled_at IS NULL
+       ORDER BY starts_at ASC, created_at ASC LIMIT 1`,
+      [communityId, now],
+    )
+    return rows[0] ? toMeeting(rows[0]) : null
+  }
+
+  async actionsOf(meetingId: string): Promise<IndexedAction[]> {
+    const { rows } = await this.#pool.query<ActionRow>(
+      `SELECT ${ACTION_COLUMNS} FROM action_items WHERE meeting_id = $1 ORDER BY action_id`,
+      [meetingId],
+    )
+    return rows.map(toIndexedAction)
+  }
+
+  async actionCopies(communityId: string, actionIds: readonly string[]): Promise<IndexedAction[]> {
+    if (actionIds.length === 0) return []
+    const { rows } = await this.#pool.query<ActionRow>(
+      `SELECT ${ACTION_COLUMNS} FROM action_items
+       WHERE community_id = $1 AND action_id = ANY($2::text[])
+       ORDER BY meeting_id, action_id`,
+      [communityId, actionIds],
+    )
+    return rows.map(toIndexedAction)
+  }
+
+  async openActionsOwnedBy(userId: string): Promise<OwnedAction[]> {
+    const { rows } = await this.#pool.query<
+      ActionRow & {
+        community_id: string
+        community_name: string
+        meeting_title: string
+        meeting_starts_at: string
+      }
+    >(
+      `SELECT a.meeting_id, a.action_id, a.text, a.owner_id, a.due, a.done, a.from_meeting_id,
+         a.community_id, c.name AS community_name, m.title AS meeting_title, m.starts_at AS meeting_starts_at
+       FROM action_items a
+       JOIN (SELECT DISTINCT community_id, action_id FROM action_items WHERE owner_id = $1) mine
+         ON mine.community_id = a.community_id AND mine.action_id = a.action_id
+       JOIN memberships ms ON ms.community_id = a.community_id AND ms.user_id = $1
+       JOIN communities c ON c.id = a.community_id
+       JOIN meetings m ON m.id = a.meeting_id
+       ORDER BY m.starts_at DESC, m.created_at DESC`,
+      [userId],
+    )
+    return latestOpenOwnedBy(
+      userId,
+      rows.map((r) => ({
+        ...toIndexedAction(r),
+        communityId: r.community_id,
+        communityName: r.community_name,
+        meetingTitle: r.meeting_title,
+        meetingStartsAt: Number(r.meeting_starts_at),
+      })),
+    )
   }
 
   async replaceActions(
@@ -255,4 +355,15 @@ export class PostgresMeetingStore implements MeetingStore {
     )
     return result.rowCount === 1
   }
+}
+
+/** The columns a change writes, in a fixed order; the names come from here, never from input. */
+function changedColumns(changes: MeetingChanges): [string, string | number | null][] {
+  const columns: [string, string | number | null | undefined][] = [
+    ['title', changes.title],
+    ['starts_at', changes.startsAt],
+    ['duration_minutes', changes.durationMinutes],
+    ['cancelled_at', changes.cancelledAt],
+  ]
+  return columns.filter((c): c is [string, string | number | null] => c[1] !== undefined)
 }

@@ -1,5 +1,13 @@
 import type { DatabaseSync } from 'node:sqlite'
-import type { IndexedAction, MeetingRecord, MeetingStore, TemplateRecord } from '../meeting-store.ts'
+import type {
+  IndexedAction,
+  MeetingChanges,
+  MeetingRecord,
+  MeetingStore,
+  OwnedAction,
+  TemplateRecord,
+} from '../meeting-store.ts'
+import { latestOpenOwnedBy } from '../owned-actions.ts'
 import { transaction } from './transaction.ts'
 
 interface MeetingRow {
@@ -11,6 +19,7 @@ interface MeetingRow {
   network_guest_role: 'member' | 'observer' | null
   created_at: number
   series_id: string | null
+  cancelled_at: number | null
 }
 
 interface ActionRow {
@@ -50,6 +59,7 @@ const toMeeting = (r: MeetingRow): MeetingRecord => ({
   networkGuestRole: r.network_guest_role,
   createdAt: r.created_at,
   seriesId: r.series_id,
+  cancelledAt: r.cancelled_at,
 })
 
 export class SqliteMeetingStore implements MeetingStore {
@@ -63,8 +73,9 @@ export class SqliteMeetingStore implements MeetingStore {
     this.#db
       .prepare(
         `INSERT INTO meetings
-           (id, community_id, title, starts_at, duration_minutes, network_guest_role, created_at, series_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+           (id, community_id, title, starts_at, duration_minutes, network_guest_role, created_at, series_id,
+            cancelled_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         m.id,
@@ -75,6 +86,7 @@ export class SqliteMeetingStore implements MeetingStore {
         m.networkGuestRole,
         m.createdAt,
         m.seriesId,
+        m.cancelledAt,
       )
   }
 
@@ -111,6 +123,19 @@ export class SqliteMeetingStore implements MeetingStore {
     this.#db.prepare('UPDATE meetings SET network_guest_role = ? WHERE id = ?').run(role, id)
   }
 
+  async updateMeeting(id: string, changes: MeetingChanges): Promise<MeetingRecord | null> {
+    const sets: string[] = []
+    const values: (string | number | null)[] = []
+    for (const [column, value] of changedColumns(changes)) {
+      sets.push(`${column} = ?`)
+      values.push(value)
+    }
+    if (sets.length > 0) {
+      this.#db.prepare(`UPDATE meetings SET ${sets.join(', ')} WHERE id = ?`).run(...values, id)
+    }
+    return this.meetingById(id)
+  }
+
   async previousMeeting(
     communityId: string,
     startsAt: number,
@@ -123,6 +148,66 @@ export class SqliteMeetingStore implements MeetingStore {
       )
       .get(communityId, startsAt, excludeId) as MeetingRow | undefined
     return row ? toMeeting(row) : null
+  }
+
+  async nextMeeting(communityId: string, now: number): Promise<MeetingRecord | null> {
+    const row = this.#db
+      .prepare(
+        `SELECT * FROM meetings WHERE community_id = ? AND starts_at > ? AND cancelled_at IS NULL
+         ORDER BY starts_at ASC, created_at ASC LIMIT 1`,
+      )
+      .get(communityId, now) as MeetingRow | undefined
+    return row ? toMeeting(row) : null
+  }
+
+  async actionsOf(meetingId: string): Promise<IndexedAction[]> {
+    const rows = this.#db
+      .prepare('SELECT * FROM action_items WHERE meeting_id = ? ORDER BY action_id')
+      .all(meetingId) as unknown as ActionRow[]
+    return rows.map(toIndexedAction)
+  }
+
+  async actionCopies(communityId: string, actionIds: readonly string[]): Promise<IndexedAction[]> {
+    if (actionIds.length === 0) return []
+    // One JSON parameter however many ids: SQLite caps the number of bound variables.
+    const rows = this.#db
+      .prepare(
+        `SELECT * FROM action_items
+         WHERE community_id = ? AND action_id IN (SELECT value FROM json_each(?))
+         ORDER BY meeting_id, action_id`,
+      )
+      .all(communityId, JSON.stringify(actionIds)) as unknown as ActionRow[]
+    return rows.map(toIndexedAction)
+  }
+
+  async openActionsOwnedBy(userId: string): Promise<OwnedAction[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT a.*, m.title AS meeting_title, m.starts_at AS meeting_starts_at, c.name AS community_name
+         FROM action_items a
+         JOIN (SELECT DISTINCT community_id, action_id FROM action_items WHERE owner_id = ?) mine
+           ON mine.community_id = a.community_id AND mine.action_id = a.action_id
+         JOIN memberships ms ON ms.community_id = a.community_id AND ms.user_id = ?
+         JOIN communities c ON c.id = a.community_id
+         JOIN meetings m ON m.id = a.meeting_id
+         ORDER BY m.starts_at DESC, m.created_at DESC`,
+      )
+      .all(userId, userId) as unknown as (ActionRow & {
+      community_id: string
+      community_name: string
+      meeting_title: string
+      meeting_starts_at: number
+    })[]
+    return latestOpenOwnedBy(
+      userId,
+      rows.map((r) => ({
+        ...toIndexedAction(r),
+        communityId: r.community_id,
+        communityName: r.community_name,
+        meetingTitle: r.meeting_title,
+        meetingStartsAt: r.meeting_starts_at,
+      })),
+    )
   }
 
   async replaceActions(
@@ -236,4 +321,25 @@ export class SqliteMeetingStore implements MeetingStore {
         .changes === 1
     )
   }
+}
+
+const toIndexedAction = (r: ActionRow): IndexedAction => ({
+  meetingId: r.meeting_id,
+  actionId: r.action_id,
+  text: r.text,
+  ownerId: r.owner_id,
+  due: r.due,
+  done: r.done === 1,
+  fromMeetingId: r.from_meeting_id,
+})
+
+/** The columns a change writes, in a fixed order; the names come from here, never from input. */
+function changedColumns(changes: MeetingChanges): [string, string | number | null][] {
+  const columns: [string, string | number | null | undefined][] = [
+    ['title', changes.title],
+    ['starts_at', changes.startsAt],
+    ['duration_minutes', changes.durationMinutes],
+    ['cancelled_at', changes.cancelledAt],
+  ]
+  return columns.filter((c): c is [string, string | number | null] => c[1] !== undefined)
 }
