@@ -8,7 +8,10 @@ async function main(): Promise<void> {
   const server = await createServer(config)
   const log = server.app.log
   const url = await server.listen()
-  log.info({ node: process.version, dataDir: config.dataDir, url }, `Confer is running at ${url}`)
+  log.info({ node: process.version, dataDir: config.dataDir, url }, 'listening')
+  // A person starting it wants the address to open, not a JSON line to dig it out of; behind a
+  // proxy that is the public origin. Printed whatever LOG_LEVEL says.
+  process.stdout.write(`Confer is running at ${config.publicOrigin ?? url}\n`)
 
   let stopping = false
   const stop = (signal: NodeJS.Signals) => {

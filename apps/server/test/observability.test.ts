@@ -341,7 +341,7 @@ describe('[O3] request ids', () => {
       expect(id, path).toMatch(UUID)
       ids.push(id)
       const own = lines.filter((line) => line.reqId === id)
-      expect(own.map((line) => line.msg)).toEqual(['incoming request', 'request completed'])
+      expect(own.map((line) => line.msg)).toEqual(['request completed'])
     }
     expect(new Set(ids).size).toBe(3)
     // Every line Fastify wrote about a request names one.

@@ -1,15 +1,7 @@
-const display = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  timeZone: 'UTC',
-})
+import { formatCalendarDate } from '../ui/format.ts'
 
-/** "YYYY-MM-DD" as people read it ("Tue 3 Mar"); the date itself, whatever the time zone. */
-export function formatDue(due: string): string {
-  const date = new Date(`${due}T00:00:00Z`)
-  return Number.isNaN(date.getTime()) ? due : display.format(date)
-}
+/** "YYYY-MM-DD" as people read it, in the app's date style; the date itself, whatever the time zone. */
+export const formatDue = (due: string): string => formatCalendarDate(due)
 
 /** Today on this device, as "YYYY-MM-DD". */
 export function today(now = new Date()): string {

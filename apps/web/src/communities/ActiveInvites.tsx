@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { type ActiveInvite, revokeInvite } from '../api/endpoints.ts'
 import type { Resource } from '../api/useApi.ts'
 import { PageLoading } from '../app/PageLoading.tsx'
-import { formatDateTime, ROLE_LABELS } from '../ui/format.ts'
+import { formatDateTime, formatRelative, ROLE_LABELS } from '../ui/format.ts'
 import { useAction } from '../ui/useAction.ts'
 
 interface Props {
@@ -45,7 +45,8 @@ export function ActiveInvites({ communityId, invites }: Props) {
                   <strong>{ROLE_LABELS[invite.role]}</strong>
                   <span className="meta">
                     {' '}
-                    · created {formatDateTime(invite.createdAt)} · until {formatDateTime(invite.expiresAt)}
+                    · created {formatRelative(invite.createdAt)} · until {formatDateTime(invite.expiresAt)} (
+                    {formatRelative(invite.expiresAt)})
                   </span>
                 </span>
                 <button

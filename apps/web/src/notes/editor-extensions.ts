@@ -32,6 +32,12 @@ const LinkShortcut = Extension.create<NotesEditorHooks>({
   },
 })
 
+/** Links in notes go to the web or to an email address (as LinkDialog's); a relative one stays. */
+function hasLinkScheme(url: string): boolean {
+  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase()
+  return scheme === undefined || scheme === 'http' || scheme === 'https' || scheme === 'mailto'
+}
+
 /**
  * The notes editor: rich text bound to one item's shared fragment, with everyone's carets —
  * headings, lists, task lists, quotes, links and tables, each with its keyboard shortcut.
@@ -52,7 +58,10 @@ export function notesExtensions(
         openOnClick: !editable,
         autolink: true,
         defaultProtocol: 'https',
-        protocols: ['http', 'https', 'mailto'],
+        // No `protocols`: linkify knows http, https and mailto already, and every editor would
+        // register them again into linkify's one global table: a console warning per scheme
+        // per editor once linkify has run. The allow-list is isAllowedUri's job.
+        isAllowedUri: (url, { defaultValidate }) => defaultValidate(url) && hasLinkScheme(url),
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
       },
     }),
