@@ -1,5 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+import { pwaOptions } from './src/offline/sw-config.ts'
 
 const server = 'http://127.0.0.1:3000'
 
@@ -15,7 +17,8 @@ const editorLibs = pkg('@tiptap|prosemirror-|linkifyjs|orderedmap|rope-sequence|
 const schemaLibs = /node_modules[\\/](?:zod[\\/]|@confer[\\/]api[\\/])|packages[\\/]api[\\/]/
 
 export default defineConfig({
-  plugins: [react()],
+  // The service worker: the app shell and the API's last answers, for offline reloads (issue 27).
+  plugins: [react(), VitePWA(pwaOptions)],
   resolve: {
     // A second copy of any of these breaks collaboration silently (DESIGN §5).
     dedupe: ['yjs', 'y-protocols', 'lib0', '@tiptap/pm', '@tiptap/core'],

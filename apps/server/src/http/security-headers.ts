@@ -55,6 +55,9 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: [(req) => connect.get(req as IncomingMessage) ?? "'self'"],
+        // The offline app shell: its service worker (/sw.js) and web app manifest, ours only.
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

@@ -7,6 +7,25 @@ import { sendNotFound } from './errors.ts'
 const API_PREFIXES = ['/api/', '/api', '/collab']
 
 /**
+ * A request for a file the build does not have (an asset of an older release, a service worker
+ * that is gone): 404, never index.html, which a service worker would otherwise store as that file.
+ */
+const STATIC_FILE = /\/[^/]+\.(?:js|mjs|css|map|json|webmanifest|png|svg|ico|txt|woff2?)$/i
+
+/**
+ * The service worker, the Workbox runtime it imports and the manifest: at the root (a worker
+ * controls only the paths under its own), revalidated on every load so a release reaches the
+ * browser's update check at once.
+ */
+const SERVICE_WORKER_FILE = /^(?:sw\.js|workbox-[\w-]+\.js|manifest\.webmanifest)$/
+
+function cacheControl(filePath: string): string {
+  if (SERVICE_WORKER_FILE.test(path.basename(filePath))) return 'no-cache'
+  const immutable = filePath.includes(`${path.sep}assets${path.sep}`)
+  return immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
+}
+
+/**
  * Serves the built web app at `/`, falling back to index.html for client-side routes.
  * Hashed assets are cached for a year; index.html never, so a deploy reaches everyone.
  */
@@ -19,8 +38,7 @@ export async function registerWebApp(app: FastifyInstance, distDir: string | nul
       wildcard: false,
       index: false,
       setHeaders(reply, filePath) {
-        const immutable = filePath.includes(`${path.sep}assets${path.sep}`)
-        reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+        reply.header('cache-control', cacheControl(filePath))
       },
     })
   }
@@ -28,7 +46,7 @@ export async function registerWebApp(app: FastifyInstance, distDir: string | nul
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '/'
     const isApi = API_PREFIXES.some((p) => url === p || url.startsWith(p.endsWith('/') ? p : `${p}/`))
-    if (isApi || req.method !== 'GET') return sendNotFound(reply)
+    if (isApi || req.method !== 'GET' || STATIC_FILE.test(url)) return sendNotFound(reply)
     if (!hasWebApp) {
       return reply
         .status(503)

@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client'
 import { leaveDevice } from '../auth/logout.ts'
 import { refreshSession, startSession } from '../auth/session-store.ts'
 import { followOtherTabs } from '../auth/tab-sync.ts'
+import { OfflineBanner } from '../offline/OfflineBanner.tsx'
 import { App } from './App.tsx'
+import { startOfflineShell } from './offline-shell.ts'
 import '../styles/base.css'
 import '../styles/layout.css'
 import '../styles/forms.css'
@@ -13,6 +15,7 @@ const root = document.getElementById('root')
 if (!root) throw new Error('index.html is missing #root')
 
 startSession()
+startOfflineShell()
 followOtherTabs({
   'logged-out': () => void leaveDevice(),
   'signed-in': () => void refreshSession(),
@@ -21,5 +24,6 @@ followOtherTabs({
 createRoot(root).render(
   <StrictMode>
     <App />
+    <OfflineBanner />
   </StrictMode>,
 )

@@ -1,6 +1,7 @@
 import { logout, logoutEverywhere } from '../api/endpoints.ts'
 import { navigate } from '../app/router.ts'
 import { closeAllDocuments } from '../collab/open-documents.ts'
+import { clearStoredAnswers } from '../offline/stored-answers.ts'
 import { clearDeviceData } from './device-data.ts'
 import { markSignedOut } from './session-store.ts'
 import { tellOtherTabs } from './tab-sync.ts'
@@ -11,7 +12,8 @@ export async function leaveDevice(): Promise<void> {
   navigate('/login')
   // The meeting page unmounts on the navigation above; then its documents close and are deleted.
   await closeAllDocuments()
-  await clearDeviceData()
+  // The service worker's copies of API answers (who this was, their communities and meetings) too.
+  await Promise.all([clearDeviceData(), clearStoredAnswers()])
 }
 
 /**

@@ -1,0 +1,2 @@
+// `virtual:pwa-register`, which vite-plugin-pwa provides at build time.
+/// <reference types="vite-plugin-pwa/vanillajs" />
