@@ -11,8 +11,14 @@ import { hostileRounds } from './hostile-load.ts'
 import { type Measurement, measureRoomLoad } from './measure.ts'
 import { waitForIdleCpu } from './proc-stats.ts'
 import { markdown, type Row } from './report.ts'
+import { scaleOutRows } from './scale-out-report.ts'
 import { COLD_LOAD_SIZES, HOSTILE_PHASES, roomScenarios, STORM_CLIENTS } from './scenarios.ts'
 import { prepareConferBuild, prepareTargets, startConfer, startReference } from './targets.ts'
+
+// `--web`: the client bench (test/bench/web/run.ts) instead of the server's.
+if (process.argv.includes('--web')) {
+  process.exit(await (await import('./web/run.ts')).runWebBench(process.argv.slice(2)))
+}
 
 const quick = process.argv.includes('--quick')
 /** `--only S2,S3`: just those scenarios, for iterating on one number; the default runs them all. */
@@ -318,6 +324,19 @@ if (wanted('S7')) {
     })
   }
   console.log('S7 hostile load: done')
+}
+
+// `--only S8a` or `--only S8b` runs one half.
+if (wanted('S8') || wanted('S8a') || wanted('S8b')) {
+  const s8 = await scaleOutRows(quick, rounds, {
+    sqliteVsPostgres: wanted('S8') || wanted('S8a'),
+    redisCost: wanted('S8') || wanted('S8b'),
+  })
+  raw.S8 = s8.raw
+  rows.push(...s8.rows)
+  notes.push(...s8.notes)
+  if (s8.diverged) diverged = true
+  console.log('S8 two processes on PostgreSQL + Redis: done')
 }
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${quick ? 'quick' : 'full'} run`
