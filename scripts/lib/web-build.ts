@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { newestMtime } from './mtime.ts'
+import { precompress } from './precompress.ts'
 import { ROOT, run } from './run.ts'
 
 const WEB = path.join(ROOT, 'apps/web')
@@ -14,7 +15,14 @@ export function webBuildIsStale(): boolean {
   return SOURCES.some((source) => newestMtime(path.join(WEB, source)) > built)
 }
 
-/** Builds apps/web into apps/web/dist with the workspace's Vite, on this (pinned) Node. */
+/**
+ * Builds apps/web into apps/web/dist with the workspace's Vite, on this (pinned) Node, then writes
+ * the brotli and gzip variants the server sends (after Vite, so the service worker gets them too).
+ */
 export function buildWeb(): boolean {
-  return run(process.execPath, [path.join(WEB, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: WEB })
+  const vite = path.join(WEB, 'node_modules/vite/bin/vite.js')
+  if (!run(process.execPath, [vite, 'build'], { cwd: WEB })) return false
+  const count = precompress(path.join(WEB, 'dist'))
+  console.log(`precompressed ${count} files (.br, .gz)`)
+  return true
 }

@@ -10,7 +10,10 @@ const API_PREFIXES = ['/api/', '/api', '/collab']
  * A request for a file the build does not have (an asset of an older release, a service worker
  * that is gone): 404, never index.html, which a service worker would otherwise store as that file.
  */
-const STATIC_FILE = /\/[^/]+\.(?:js|mjs|css|map|json|webmanifest|png|svg|ico|txt|woff2?)$/i
+const STATIC_FILE = /\/[^/]+\.(?:js|mjs|css|map|json|webmanifest|png|svg|ico|txt|woff2?|br|gz)$/i
+
+/** The build's brotli and gzip variants (scripts/lib/precompress.ts), sent in place of their file. */
+const COMPRESSED_VARIANT = /\.(?:br|gz)$/
 
 /**
  * The service worker, the Workbox runtime it imports and the manifest: at the root (a worker
@@ -19,7 +22,8 @@ const STATIC_FILE = /\/[^/]+\.(?:js|mjs|css|map|json|webmanifest|png|svg|ico|txt
  */
 const SERVICE_WORKER_FILE = /^(?:sw\.js|workbox-[\w-]+\.js|manifest\.webmanifest)$/
 
-function cacheControl(filePath: string): string {
+function cacheControl(sentPath: string): string {
+  const filePath = sentPath.replace(COMPRESSED_VARIANT, '')
   if (SERVICE_WORKER_FILE.test(path.basename(filePath))) return 'no-cache'
   const immutable = filePath.includes(`${path.sep}assets${path.sep}`)
   return immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
@@ -37,6 +41,10 @@ export async function registerWebApp(app: FastifyInstance, distDir: string | nul
       root: distDir,
       wildcard: false,
       index: false,
+      // `x.js.br` / `x.js.gz` beside `x.js` go out as `x.js` by the request's Accept-Encoding
+      // (with `Vary: Accept-Encoding`); they have no URL of their own.
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
       setHeaders(reply, filePath) {
         reply.header('cache-control', cacheControl(filePath))
       },
