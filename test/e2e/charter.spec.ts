@@ -43,6 +43,47 @@ async function twoMembersOnTheCharter(browser: Browser) {
 }
 
 const agreeButton = (page: Page) => page.getByRole('button', { name: 'I agree to these norms' })
+const agreeAgain = (page: Page) => page.getByRole('button', { name: 'Agree again' })
+/** Other screens count a change of wording once no norm changed for 10 s (SPEC N3), then sync. */
+const SETTLED = 25_000
+
+test('[U1][N3] an agreement appears on the others’ screens live; a reworded norm asks to agree again, showing what changed', async ({
+  browser,
+}) => {
+  const { ada, bea } = await twoMembersOnTheCharter(browser)
+  await addNorm(ada.page, 'We start and end on time.')
+  await addNorm(ada.page, 'Every voice is heard.')
+  await expect.poll(() => normTexts(bea.page)).toEqual(['Every voice is heard.', 'We start and end on time.'])
+
+  // Bea agrees (once the wording she received has settled): Ada sees it without reloading.
+  await agreeButton(bea.page).click({ timeout: SETTLED })
+  await expect(bea.page.getByText('You agreed to these norms.')).toBeVisible()
+  await expect(group(ada.page, /^Agreed to this version/)).toContainText('Bea Turner')
+
+  // Typing does not flip anyone's agreement at once; leaving the field, Ada's wording is final.
+  const norm = ada.page.getByRole('textbox', { name: 'Norm 1' })
+  await norm.fill('We start and end on time, every time.')
+  await expect(group(ada.page, /^Agreed to this version/)).toContainText('Bea Turner')
+  await norm.press('Tab')
+  await expect(group(ada.page, /^Agreed to an earlier version/)).toContainText('Bea Turner')
+
+  // Bea is asked to agree again, and sees what changed since she agreed.
+  await expect(bea.page.getByText('The norms changed since you agreed')).toBeVisible({ timeout: SETTLED })
+  await bea.page.getByText('See what changed').click()
+  const changes = bea.page.getByRole('list', { name: 'What changed in the norms' })
+  await expect(changes.getByRole('listitem')).toHaveCount(1)
+  await expect(changes).toContainText('Reworded')
+  await expect(changes.locator('ins')).toContainText('every')
+  await expect(changes.locator('del')).toContainText('time.')
+  expect(await seriousViolations(bea.page)).toEqual([])
+
+  await agreeAgain(bea.page).click()
+  await expect(bea.page.getByText('You agreed to these norms.')).toBeVisible()
+  await expect(group(ada.page, /^Agreed to this version/)).toContainText('Bea Turner')
+
+  await ada.context.close()
+  await bea.context.close()
+})
 const group = (page: Page, name: RegExp) => page.getByRole('region', { name })
 
 test('two members write the norms together, agree, and see an agreement go stale after an edit', async ({
@@ -65,12 +106,13 @@ test('two members write the norms together, agree, and see an agreement go stale
   await expect(group(bea.page, /^Agreed to this version/)).toContainText('Ada Lovelace')
   await expect(group(bea.page, /^Agreed to this version/)).toContainText('Bea Turner')
 
-  // Ada rewords a norm: Bea's agreement was to an earlier version.
+  // Ada rewords a norm: once the wording settles (SPEC N3: no edit for 10 s), Bea's agreement
+  // was to an earlier version.
   await ada.page.getByRole('textbox', { name: 'Norm 1' }).fill('We start and end on time, every time.')
   const stale = group(bea.page, /^Agreed to an earlier version/)
-  await expect(stale).toContainText('Bea Turner')
+  await expect(stale).toContainText('Bea Turner', { timeout: SETTLED })
   await expect(stale).toContainText('agreed to an earlier version')
-  await expect(agreeButton(bea.page)).toBeVisible()
+  await expect(agreeAgain(bea.page)).toBeVisible()
 
   await ada.context.close()
   await bea.context.close()

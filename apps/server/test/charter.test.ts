@@ -9,6 +9,7 @@ import {
   waitForDoc,
   waitForSynced,
 } from '../../../test/support/collab-clients.ts'
+import { openEventStream } from '../../../test/support/live-events.ts'
 import { nextEvent, type RunningServer, startServer } from './test-server.ts'
 
 let s: RunningServer
@@ -97,6 +98,47 @@ describe('charter', () => {
       (await member.api.post(`/api/communities/${communityId}/charter/affirm`, { version: stale.version }))
         .status,
     ).toBe(200)
+  })
+
+  it('[N3] an agreement keeps the texts agreed to: the caller sees them after the norms change', async () => {
+    const charter = await open(`community/${communityId}/charter`, member)
+    const agreed = await member.api.post<{ mine: { version: string; norms: string[] | null } }>(
+      `/api/communities/${communityId}/charter/affirm`,
+      {},
+    )
+    expect(agreed.status).toBe(200)
+    const texts = readNorms(charter.doc).map((n) => n.text.replace(/\s+/g, ' ').trim())
+    expect(agreed.body.mine.norms).toEqual([...texts].sort())
+
+    const first = readNorms(charter.doc)[0]
+    updateNorm(charter.doc, first?.id as string, 'We start on time and end early.')
+    await waitForAcknowledged(charter)
+    const later = await member.api.get<{
+      version: string
+      mine: { version: string; norms: string[] | null } | null
+      people: { name: string; current: boolean; agreedVersion: string | null }[]
+    }>(`/api/communities/${communityId}/charter/affirmations`)
+    expect(later.body.version).not.toBe(agreed.body.mine.version)
+    expect(later.body.mine?.norms).toEqual(agreed.body.mine.norms)
+    expect(later.body.mine?.norms).not.toContain('We start on time and end early.')
+    const mine = later.body.people.find((p) => p.name === 'Member')
+    expect(mine).toMatchObject({ current: false, agreedVersion: agreed.body.mine.version })
+    // Someone who never agreed has nothing to compare with.
+    const observers = await observer.api.get<{ mine: unknown }>(
+      `/api/communities/${communityId}/charter/affirmations`,
+    )
+    expect(observers.body.mine).toBeNull()
+  })
+
+  it('[U1][N3] an agreement reaches the live streams of the community at once', async () => {
+    const stream = await openEventStream(observer.api)
+    try {
+      await stream.nextComment((c) => c === 'connected')
+      expect((await member.api.post(`/api/communities/${communityId}/charter/affirm`, {})).status).toBe(200)
+      expect(await stream.next((e) => e.type === 'charter')).toEqual({ type: 'charter', communityId })
+    } finally {
+      stream.close()
+    }
   })
 
   it('observers and outsiders cannot affirm', async () => {

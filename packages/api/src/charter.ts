@@ -30,7 +30,21 @@ export const NormsCheckBody = z.strictObject({
 export interface CharterAffirmations {
   /** The current version of the norms (see SPEC N1 for what changes it). */
   version: string
-  people: { userId: string; name: string; role: string; affirmedAt: string | null; current: boolean }[]
+  people: {
+    userId: string
+    name: string
+    role: string
+    affirmedAt: string | null
+    /** Whether they agreed to `version`, as the document is this moment. */
+    current: boolean
+    /** The version they agreed to, or null: pages compare it with the settled wording (SPEC N3). */
+    agreedVersion: string | null
+  }[]
+  /**
+   * The caller's own agreement: the norm texts of the version they agreed to (N1-normalised,
+   * sorted; null for an agreement recorded before texts were kept), to show what changed since.
+   */
+  mine: { version: string; norms: string[] | null; affirmedAt: string } | null
 }
 
 export interface NormsCheckSummary {

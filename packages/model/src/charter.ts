@@ -82,8 +82,15 @@ export function appendNorms(doc: Y.Doc, texts: readonly string[]): void {
  * stale; reordering norms, white-space-only edits and any change to the preamble do not.
  */
 export function normsFingerprint(norms: readonly Norm[]): string {
-  const texts = norms.map((n) => n.text.replace(/\s+/g, ' ').trim()).filter((t) => t.length > 0)
-  return JSON.stringify([...texts].sort())
+  return JSON.stringify(versionTexts(norms))
+}
+
+/** The texts a version is made of: trimmed, white space collapsed, empty ones left out, sorted. */
+export function versionTexts(norms: readonly Norm[]): string[] {
+  return norms
+    .map((n) => n.text.replace(/\s+/g, ' ').trim())
+    .filter((t) => t.length > 0)
+    .sort()
 }
 
 /** SHA-256 of the fingerprint, hex: the version of the charter people affirm. */

@@ -1,9 +1,17 @@
 import type { CharterAffirmations, NormsCheckSummary, NormsTrend } from '@confer/api'
-import { appendNorms, formatDocumentName, normsVersion, readNorms, starterCharter } from '@confer/model'
+import {
+  appendNorms,
+  formatDocumentName,
+  normsVersion,
+  readNorms,
+  starterCharter,
+  versionTexts,
+} from '@confer/model'
 import type { CharterStore } from '../stores/charter-store.ts'
 import type { CommunityStore } from '../stores/community-store.ts'
 import type { CommunityService } from './community-service.ts'
 import type { DocumentEditor } from './document-editor.ts'
+import type { DomainEvents } from './domain-events.ts'
 import type { MeetingService } from './meeting-service.ts'
 import { notFound, ServiceError } from './service-error.ts'
 
@@ -16,6 +24,7 @@ export class CharterService {
   readonly #communities: CommunityService
   readonly #meetings: MeetingService
   readonly #editor: DocumentEditor
+  readonly #events: DomainEvents
   readonly #now: () => number
 
   constructor(
@@ -24,6 +33,7 @@ export class CharterService {
     communities: CommunityService,
     meetings: MeetingService,
     editor: DocumentEditor,
+    events: DomainEvents,
     now: () => number = Date.now,
   ) {
     this.#store = store
@@ -31,6 +41,7 @@ export class CharterService {
     this.#communities = communities
     this.#meetings = meetings
     this.#editor = editor
+    this.#events = events
     this.#now = now
   }
 
@@ -40,23 +51,28 @@ export class CharterService {
     const starter = starterCharter(starterId)
     if (!starter) throw notFound('That starter charter')
     let applied = false
-    await this.#editor.edit(charterName(communityId), (doc) => {
-      if (readNorms(doc).length > 0) return
-      appendNorms(doc, starter.norms)
-      applied = true
-    })
+    await this.#editor.edit(
+      charterName(communityId),
+      (doc) => {
+        if (readNorms(doc).length > 0) return
+        appendNorms(doc, starter.norms)
+        applied = true
+      },
+      { by: userId },
+    )
     if (!applied)
       throw new ServiceError(409, 'invalid_request', 'This charter already has norms: edit them instead.')
   }
 
-  async #currentVersion(communityId: string): Promise<string> {
+  /** The current version (SPEC N1) and the texts it is made of. */
+  async #current(communityId: string): Promise<{ version: string; texts: string[] }> {
     const norms = await this.#editor.read(charterName(communityId), readNorms)
-    return normsVersion(norms)
+    return { version: await normsVersion(norms), texts: versionTexts(norms) }
   }
 
   async affirm(communityId: string, userId: string, seenVersion?: string): Promise<CharterAffirmations> {
     await this.#communities.requireRole(communityId, userId, 'member')
-    const version = await this.#currentVersion(communityId)
+    const { version, texts } = await this.#current(communityId)
     if (seenVersion !== undefined && seenVersion !== version) {
       throw new ServiceError(
         409,
@@ -64,14 +80,17 @@ export class CharterService {
         'The norms changed since you read them. Read them again before agreeing.',
       )
     }
-    await this.#store.affirm(communityId, userId, version, this.#now())
+    await this.#store.affirm(communityId, userId, version, texts, this.#now())
+    // Every open charter page of the community shows who agreed within a second (SPEC U1).
+    this.#events.emit('charterAffirmed', { communityId })
     return this.affirmations(communityId, userId)
   }
 
   async affirmations(communityId: string, userId: string): Promise<CharterAffirmations> {
     await this.#communities.requireRole(communityId, userId, 'observer')
-    const version = await this.#currentVersion(communityId)
+    const { version } = await this.#current(communityId)
     const byUser = new Map((await this.#store.affirmations(communityId)).map((a) => [a.userId, a]))
+    const mine = byUser.get(userId)
     const members = await this.#communityStore.members(communityId)
     return {
       version,
@@ -83,8 +102,12 @@ export class CharterService {
           role: m.role,
           affirmedAt: a ? new Date(a.affirmedAt).toISOString() : null,
           current: a?.version === version,
+          agreedVersion: a?.version ?? null,
         }
       }),
+      mine: mine
+        ? { version: mine.version, norms: mine.norms, affirmedAt: new Date(mine.affirmedAt).toISOString() }
+        : null,
     }
   }
 
@@ -95,9 +118,18 @@ export class CharterService {
     ratings: { normId: string; rating: number; comment?: string | undefined }[],
   ): Promise<NormsCheckSummary> {
     const access = await this.#meetings.access(meetingId, userId)
-    if (!access || access.guest) throw notFound('That meeting')
+    if (!access) throw notFound('That meeting')
     const communityId = access.meeting.communityId
-    await this.#communities.requireRole(communityId, userId, 'member')
+    // Guests let in as members answer too (SPEC G4); observers, of either kind, do not.
+    if (access.guest) {
+      if (access.role === 'observer') {
+        throw new ServiceError(
+          403,
+          'forbidden',
+          'Guests who only observe this meeting cannot rate its norms.',
+        )
+      }
+    } else await this.#communities.requireRole(communityId, userId, 'member')
     const norms = new Map(
       (await this.#editor.read(charterName(communityId), readNorms)).map((n) => [n.id, n.text]),
     )
@@ -121,9 +153,10 @@ export class CharterService {
     return this.normsCheck(meetingId, userId)
   }
 
+  /** The meeting's norms check, for everyone in it: network guests too (SPEC G4). */
   async normsCheck(meetingId: string, userId: string): Promise<NormsCheckSummary> {
     const access = await this.#meetings.access(meetingId, userId)
-    if (!access || access.guest) throw notFound('That meeting')
+    if (!access) throw notFound('That meeting')
     const norms = await this.#editor.read(charterName(access.meeting.communityId), readNorms)
     const rows = await this.#store.ratings(meetingId)
     return {

@@ -30,6 +30,8 @@ export class VersionService {
   readonly #editor: DocumentEditor
   readonly #events: DomainEvents
   readonly #now: () => number
+  /** Who edited a document since its last version (and forgets them): the version history's. */
+  #claimEditors: (name: string) => string[] = () => []
 
   constructor(
     store: VersionStore,
@@ -45,6 +47,11 @@ export class VersionService {
     this.#communityStore = communityStore
     this.#editor = editor
     this.#now = now
+  }
+
+  /** Where `restore` learns who edited since the last version (the VersionHistory extension). */
+  collectEditorsWith(claim: (name: string) => string[]): void {
+    this.#claimEditors = claim
   }
 
   async take(
@@ -111,23 +118,33 @@ export class VersionService {
           `This version nests its text ${xmlDepth} levels deep, more than the ${maxXmlDepth} this server accepts, so it cannot be restored. It can still be read.`,
         )
       }
-      const current = await this.#editor.read(name, (doc) => Y.encodeStateAsUpdate(doc))
-      await this.take(name, current, 'before-restore', [userId])
+      // The state and who made it are taken in one turn, so no edit falls between them: this
+      // version names everyone who edited since the last one; the restore itself is the
+      // restorer's change, named on the version after it (SPEC V3).
+      const current = await this.#editor.read(name, (doc) => ({
+        state: Y.encodeStateAsUpdate(doc),
+        editors: this.#claimEditors(name),
+      }))
+      await this.take(name, current.state, 'before-restore', current.editors)
       for (let round = 0; round < MAX_TRIM_ROUNDS; round++) {
-        if (!(await this.#trim(name, types))) break
+        if (!(await this.#trim(name, types, userId))) break
       }
-      await this.#editor.edit(name, (doc) => restoreTopLevel(doc, old, types))
+      await this.#editor.edit(name, (doc) => restoreTopLevel(doc, old, types), { by: userId })
     } finally {
       old.destroy()
     }
   }
 
   /** Deletes the deepest levels of the document's content, if it is deep; false when it is not. */
-  async #trim(name: string, types: RestorableTypes): Promise<boolean> {
+  async #trim(name: string, types: RestorableTypes, by: string): Promise<boolean> {
     let trimmed = false
-    await this.#editor.edit(name, (doc) => {
-      trimmed = trimDeepest(doc, types)
-    })
+    await this.#editor.edit(
+      name,
+      (doc) => {
+        trimmed = trimDeepest(doc, types)
+      },
+      { by },
+    )
     return trimmed
   }
 

@@ -20,26 +20,40 @@ export function charterStoreContract(
   open: () => Promise<StoreWorld & { charter: CharterStore }>,
 ): void {
   describe(`${engine} satisfies the charter store contract`, () => {
-    it("keeps each person's latest affirmation of the community's norms", async () => {
+    it("[N3] keeps each person's latest affirmation of the community's norms, with its texts", async () => {
       const { charter, ...world } = await open()
       const ada = await aPerson(world)
       const ben = await aPerson(world)
       const community = await aCommunity(world, ada)
       const other = await aCommunity(world, ada)
-      await charter.affirm(community, ada, 'v1', Date.UTC(2030, 0, 1))
-      await charter.affirm(community, ben, 'v1', Date.UTC(2030, 0, 2))
-      await charter.affirm(community, ada, 'v2', Date.UTC(2030, 1, 3, 4, 5, 6, 7))
-      await charter.affirm(other, ben, 'v9', 1)
+      await charter.affirm(community, ada, 'v1', ['We listen.'], Date.UTC(2030, 0, 1))
+      await charter.affirm(community, ben, 'v1', ['We listen.'], Date.UTC(2030, 0, 2))
+      await charter.affirm(
+        community,
+        ada,
+        'v2',
+        ['We listen.', 'We start “on time”.'],
+        Date.UTC(2030, 1, 3, 4, 5, 6, 7),
+      )
+      await charter.affirm(other, ben, 'v9', [], 1)
 
       const affirmations = [...(await charter.affirmations(community))].sort((a, b) =>
         a.userId.localeCompare(b.userId),
       )
       expect(affirmations).toEqual(
         [
-          { userId: ada, version: 'v2', affirmedAt: Date.UTC(2030, 1, 3, 4, 5, 6, 7) },
-          { userId: ben, version: 'v1', affirmedAt: Date.UTC(2030, 0, 2) },
+          {
+            userId: ada,
+            version: 'v2',
+            norms: ['We listen.', 'We start “on time”.'],
+            affirmedAt: Date.UTC(2030, 1, 3, 4, 5, 6, 7),
+          },
+          { userId: ben, version: 'v1', norms: ['We listen.'], affirmedAt: Date.UTC(2030, 0, 2) },
         ].sort((a, b) => a.userId.localeCompare(b.userId)),
       )
+      expect(await charter.affirmations(other)).toEqual([
+        { userId: ben, version: 'v9', norms: [], affirmedAt: 1 },
+      ])
     })
 
     it("a resubmitted norms check replaces that person's earlier one and no one else's", async () => {

@@ -1,36 +1,51 @@
 import type { CharterAffirmations, Community } from '@confer/api'
-import type { Norm } from '@confer/model'
-import { useEffect } from 'react'
-import { useApi } from '../api/useApi.ts'
-import { useMe } from '../auth/useSession.ts'
+import { type Norm, versionTexts } from '@confer/model'
+import { useEffect, useMemo, useRef } from 'react'
 import { formatDateTime } from '../ui/format.ts'
 import { useAction } from '../ui/useAction.ts'
-import { affirmCharter, getAffirmations } from './charter-api.ts'
+import { affirmCharter } from './charter-api.ts'
+import { NormsChanges } from './NormsChanges.tsx'
+import { useAffirmations } from './useAffirmations.ts'
 import { useNormsVersion } from './useNorms.ts'
+import type { SettledNorms } from './useSettledNorms.ts'
 
 type Person = CharterAffirmations['people'][number]
 
-/** "I agree to these norms", and who has agreed to this version, to an earlier one, or not yet. */
-export function AffirmationPanel({ community, norms }: { community: Community; norms: Norm[] }) {
-  const me = useMe()
+interface Props {
+  community: Community
+  /** The norms as they are this moment, and as they were when the wording last settled. */
+  norms: Norm[]
+  settled: SettledNorms
+}
+
+/**
+ * "I agree to these norms", and who agreed to this version, to an earlier one, or not yet.
+ * Agreements are compared with the settled wording (SPEC N3), and arrive live (SPEC U1).
+ */
+export function AffirmationPanel({ community, norms, settled }: Props) {
   const version = useNormsVersion(norms)
-  const resource = useApi(`affirmations:${community.id}`, (signal) => getAffirmations(community.id, signal))
+  const settledVersion = useNormsVersion(settled.norms)
+  const resource = useAffirmations(community.id)
   const action = useAction()
   const { reload } = resource
+
+  // The wording settled on something else than the server last said: ask who agreed to it.
+  const reloadRef = useRef(reload)
+  reloadRef.current = reload
   const serverVersion = resource.data?.version
-
-  // The norms on screen changed (here or elsewhere): ask again once the typing settles.
+  const stale = settledVersion !== null && serverVersion !== undefined && settledVersion !== serverVersion
   useEffect(() => {
-    if (!version || !serverVersion || version === serverVersion) return
-    const timer = setTimeout(reload, 700)
-    return () => clearTimeout(timer)
-  }, [version, serverVersion, reload])
+    if (settledVersion !== null && stale) reloadRef.current()
+  }, [stale, settledVersion])
 
+  const settledTexts = useMemo(() => versionTexts(settled.norms), [settled.norms])
+  const agreedNow = (p: Person) => (p.agreedVersion ?? null) === settledVersion
   const people = resource.data?.people ?? []
-  const agreed = people.filter((p) => p.affirmedAt && p.current)
-  const earlier = people.filter((p) => p.affirmedAt && !p.current)
+  const agreed = people.filter((p) => p.affirmedAt && agreedNow(p))
+  const earlier = people.filter((p) => p.affirmedAt && !agreedNow(p))
   const notYet = people.filter((p) => !p.affirmedAt)
-  const mine = people.find((p) => p.userId === me.user.id)
+  const mine = resource.data?.mine ?? null
+  const myAgreementIsCurrent = mine !== null && mine.version === settledVersion
   const canAffirm = community.role !== 'observer' && norms.length > 0
 
   const affirm = async () => {
@@ -39,22 +54,40 @@ export function AffirmationPanel({ community, norms }: { community: Community; n
     if (outcome.ok) resource.setData(outcome.value)
     else reload()
   }
+  const agreeButton = (label: string) => (
+    <button
+      type="button"
+      className="button button--primary"
+      disabled={action.pending || !version || settled.changing}
+      onClick={() => void affirm()}
+    >
+      {label}
+    </button>
+  )
 
   return (
     <section className="card charter-section affirmations" aria-labelledby="affirm-title">
       <h2 id="affirm-title">Agreement</h2>
+      {canAffirm && settled.changing && (
+        <p className="notice">The norms are being edited. You can agree once the wording settles.</p>
+      )}
       {canAffirm &&
-        (mine?.current ? (
+        resource.data &&
+        (myAgreementIsCurrent ? (
           <p className="affirm-done">✓ You agreed to these norms.</p>
+        ) : mine ? (
+          <div className="reagree" role="status">
+            <p>
+              <strong>The norms changed since you agreed</strong> on {formatDateTime(mine.affirmedAt)}.
+            </p>
+            <details className="reagree__changes">
+              <summary>See what changed</summary>
+              <NormsChanges agreed={mine.norms} current={settledTexts} />
+            </details>
+            {agreeButton('Agree again')}
+          </div>
         ) : (
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={action.pending || !version}
-            onClick={() => void affirm()}
-          >
-            I agree to these norms
-          </button>
+          agreeButton('I agree to these norms')
         ))}
       {action.error && (
         <p className="error" role="alert">

@@ -14,6 +14,7 @@ import { PreambleEditor } from './PreambleEditor.tsx'
 import { StarterPicker } from './StarterPicker.tsx'
 import { useCharterDocument } from './useCharterDocument.ts'
 import { useNorms } from './useNorms.ts'
+import { useSettledNorms } from './useSettledNorms.ts'
 import '../notes/notes.css'
 
 /** The live charter: preamble, norms, affirmations and the norms trend. */
@@ -21,6 +22,7 @@ export default function CharterWorkspace({ community }: { community: Community }
   const { session, access, user, synced } = useCharterDocument(community.id)
   const connection = useConnectionState(session)
   const norms = useNorms(session?.doc ?? null)
+  const settled = useSettledNorms(norms, session?.doc ?? null)
   const refusal = useUpdateRefusal(session)
 
   if (access.state === 'refused') return <AccessLost reason={access.reason} />
@@ -62,11 +64,11 @@ export default function CharterWorkspace({ community }: { community: Community }
             <section className="card charter-section" aria-labelledby="norms-title">
               <h2 id="norms-title">Norms</h2>
               {norms.length === 0 && editable ? <StarterPicker communityId={community.id} /> : null}
-              <NormsList doc={session.doc} norms={norms} editable={editable} />
+              <NormsList doc={session.doc} norms={norms} editable={editable} onSettle={settled.settle} />
             </section>
           </div>
           <div className="charter-side">
-            <AffirmationPanel community={community} norms={norms} />
+            <AffirmationPanel community={community} norms={norms} settled={settled} />
           </div>
           <NormsTrendSection communityId={community.id} />
         </div>

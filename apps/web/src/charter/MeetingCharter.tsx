@@ -4,7 +4,9 @@ import { useMemo } from 'react'
 import { Link } from '../app/Link.tsx'
 import { useCollabSession } from '../collab/useCollabSession.ts'
 import { HistoryButton } from '../history/HistoryButton.tsx'
-import { NormsCheck } from './NormsCheck.tsx'
+import { useOwnerNames } from '../history/useOwnerNames.ts'
+import { AgreementSummary } from './AgreementSummary.tsx'
+import { GuestNormsCheck, NormsCheck } from './NormsCheck.tsx'
 import { useCharterDocument } from './useCharterDocument.ts'
 import { useNorms } from './useNorms.ts'
 import './charter.css'
@@ -14,12 +16,24 @@ export default function MeetingCharter({ view }: { view: MeetingView }) {
   const { meeting } = view
   const notes = useCollabSession(meetingDocumentName(meeting.id))
   const source = useMemo(() => ({ kind: 'meeting' as const, meetingId: meeting.id }), [meeting.id])
+  const nameOf = useOwnerNames(view.guest ? null : meeting.communityId)
   return (
     <div className="meeting-charter">
       <div className="meeting-charter__bar">
-        {notes && <HistoryButton source={source} doc={notes.doc} canRestore={view.role !== 'observer'} />}
+        {notes && (
+          <HistoryButton
+            source={source}
+            doc={notes.doc}
+            canRestore={view.role !== 'observer'}
+            nameOf={nameOf}
+          />
+        )}
       </div>
-      {!view.guest && <NormsPanel view={view} />}
+      {view.guest ? (
+        <GuestNormsCheck meetingId={meeting.id} canRate={view.role !== 'observer'} />
+      ) : (
+        <NormsPanel view={view} />
+      )}
     </div>
   )
 }
@@ -48,6 +62,7 @@ function NormsPanel({ view }: { view: MeetingView }) {
           ))}
         </ol>
       )}
+      {norms.length > 0 && <AgreementSummary communityId={meeting.communityId} norms={norms} />}
       <p>
         <Link to={`/c/${meeting.communityId}/charter`}>Open the charter</Link>
       </p>

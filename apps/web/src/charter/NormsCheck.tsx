@@ -37,6 +37,20 @@ export function NormsCheck({ meetingId, canRate }: { meetingId: string; canRate:
   )
 }
 
+/**
+ * The norms check for a network guest (SPEC G4): they cannot open the host's charter, so the norms
+ * come with the check itself; nothing shows while the host has no norms.
+ */
+export function GuestNormsCheck({ meetingId, canRate }: { meetingId: string; canRate: boolean }) {
+  const check = useApi(`norms-check:${meetingId}`, (signal) => getNormsCheck(meetingId, signal))
+  if (check.data?.norms.length === 0) return null
+  return (
+    <div className="card norms-panel">
+      <NormsCheck meetingId={meetingId} canRate={canRate} />
+    </div>
+  )
+}
+
 function NormsCheckForm(props: {
   meetingId: string
   summary: NormsCheckSummary

@@ -7,10 +7,12 @@ interface Props {
   doc: Y.Doc
   norms: Norm[]
   editable: boolean
+  /** The wording is final for now: this person left a norm's field, added or removed one (N3). */
+  onSettle: () => void
 }
 
 /** The norms, edited live by everyone: inline text, up/down to reorder, remove with a confirm. */
-export function NormsList({ doc, norms, editable }: Props) {
+export function NormsList({ doc, norms, editable, onSettle }: Props) {
   const [removing, setRemoving] = useState<Norm | null>(null)
   if (!editable) {
     return norms.length === 0 ? (
@@ -37,6 +39,7 @@ export function NormsList({ doc, norms, editable }: Props) {
                 className="norm-row__text"
                 value={norm.text}
                 onChange={(event) => updateNorm(doc, norm.id, event.target.value)}
+                onBlur={onSettle}
               />
               <button
                 type="button"
@@ -68,7 +71,12 @@ export function NormsList({ doc, norms, editable }: Props) {
           ))}
         </ol>
       )}
-      <AddNormForm onAdd={(text) => addNorm(doc, text)} />
+      <AddNormForm
+        onAdd={(text) => {
+          addNorm(doc, text)
+          onSettle()
+        }}
+      />
       <ConfirmDialog
         open={removing !== null}
         title="Remove this norm?"
@@ -78,6 +86,7 @@ export function NormsList({ doc, norms, editable }: Props) {
         onConfirm={() => {
           if (removing) removeNorm(doc, removing.id)
           setRemoving(null)
+          onSettle()
         }}
       >
         <p>

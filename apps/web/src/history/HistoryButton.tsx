@@ -3,6 +3,7 @@ import type * as Y from 'yjs'
 import { Dialog } from '../ui/Dialog.tsx'
 import { HistoryPanel } from './HistoryPanel.tsx'
 import type { HistorySource } from './history-api.ts'
+import type { NameOf } from './version-content.ts'
 import './history.css'
 
 interface Props {
@@ -10,10 +11,14 @@ interface Props {
   /** The live document, to compare old versions with. */
   doc: Y.Doc
   canRestore: boolean
+  /** Owners' names in a meeting's agenda and action items (useOwnerNames). */
+  nameOf?: NameOf
 }
 
+const NO_NAMES: NameOf = () => 'a member'
+
 /** "History": earlier versions of the notes or charter, to read, compare and restore. */
-export function HistoryButton({ source, doc, canRestore }: Props) {
+export function HistoryButton({ source, doc, canRestore, nameOf = NO_NAMES }: Props) {
   const [open, setOpen] = useState(false)
   const [restored, setRestored] = useState<string | null>(null)
   return (
@@ -41,6 +46,7 @@ export function HistoryButton({ source, doc, canRestore }: Props) {
           source={source}
           doc={doc}
           canRestore={canRestore}
+          nameOf={nameOf}
           onRestored={(when) => {
             setOpen(false)
             setRestored(`Restored the version from ${when}.`)

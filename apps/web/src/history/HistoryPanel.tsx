@@ -5,11 +5,13 @@ import { useApi } from '../api/useApi.ts'
 import { formatDateTime } from '../ui/format.ts'
 import { type HistorySource, historyBase, listVersions } from './history-api.ts'
 import { VersionView } from './VersionView.tsx'
+import type { NameOf } from './version-content.ts'
 
 interface Props {
   source: HistorySource
   doc: Y.Doc
   canRestore: boolean
+  nameOf: NameOf
   onRestored: (when: string) => void
 }
 
@@ -20,7 +22,7 @@ const REASONS: Record<DocumentVersion['reason'], string> = {
 }
 
 /** The list of versions, newest first; one of them opened to read and compare. */
-export function HistoryPanel({ source, doc, canRestore, onRestored }: Props) {
+export function HistoryPanel({ source, doc, canRestore, nameOf, onRestored }: Props) {
   const versions = useApi(`versions:${historyBase(source)}`, (signal) => listVersions(source, signal))
   const [viewing, setViewing] = useState<DocumentVersion | null>(null)
 
@@ -31,6 +33,7 @@ export function HistoryPanel({ source, doc, canRestore, onRestored }: Props) {
         version={viewing}
         doc={doc}
         canRestore={canRestore}
+        nameOf={nameOf}
         onBack={() => setViewing(null)}
         onRestored={() => onRestored(formatDateTime(viewing.createdAt))}
       />

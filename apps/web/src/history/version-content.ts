@@ -1,4 +1,4 @@
-import { itemNotes, readAgenda, readNorms } from '@confer/model'
+import { itemNotes, readActions, readAgenda, readNorms } from '@confer/model'
 import * as Y from 'yjs'
 import type { HistorySource } from './history-api.ts'
 
@@ -53,6 +53,57 @@ export function documentEntries(source: HistorySource, doc: Y.Doc): ContentEntry
       text: notes ? fragmentText(notes) : '',
     }
   })
+}
+
+/** What a version view compares: a group of the document, with the facts besides the text. */
+export interface ComparedEntry extends ContentEntry {
+  group: 'agenda' | 'actions' | 'charter'
+  /** Where it stood in its group (1-based): the agenda's order. */
+  position: number
+  /** Its other fields as one line (minutes, owner, due, done), compared word by word. */
+  facts: string
+}
+
+/** Someone's name for an owner id; null when nobody is set. */
+export type NameOf = (userId: string) => string
+
+/**
+ * Everything a person would notice changed: for a meeting, each agenda item's title, minutes,
+ * owner, place and notes, and each action item's text, owner, due date and whether it is done
+ * (SPEC V4); for a charter, the preamble and norms.
+ */
+export function comparedEntries(source: HistorySource, doc: Y.Doc, nameOf: NameOf): ComparedEntry[] {
+  if (source.kind === 'charter') {
+    return documentEntries(source, doc).map((entry, i) => ({
+      ...entry,
+      group: 'charter',
+      position: i,
+      facts: '',
+    }))
+  }
+  const owner = (id: string | null) => (id === null ? 'no owner' : `owner ${nameOf(id)}`)
+  const agenda = readAgenda(doc).map((item, i): ComparedEntry => {
+    const notes = itemNotes(doc, item.id)
+    return {
+      id: item.id,
+      group: 'agenda',
+      position: i + 1,
+      label: item.title.trim() || 'Untitled item',
+      facts: `${item.minutes} min · ${owner(item.ownerId)}${item.done ? ' · done' : ''}`,
+      text: notes ? fragmentText(notes) : '',
+    }
+  })
+  const actions = readActions(doc).map(
+    (action, i): ComparedEntry => ({
+      id: `action:${action.id}`,
+      group: 'actions',
+      position: i + 1,
+      label: 'Action item',
+      facts: `${owner(action.ownerId)} · ${action.due ? `due ${action.due}` : 'no due date'} · ${action.done ? 'done' : 'open'}`,
+      text: action.text,
+    }),
+  )
+  return [...agenda, ...actions]
 }
 
 /** A document rebuilt from a version's update, for reading only. */

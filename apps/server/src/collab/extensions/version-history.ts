@@ -35,6 +35,9 @@ export class VersionHistory implements Extension {
     this.#versions = versions
     this.#logger = logger
     this.#intervalMs = intervalMs
+    // A version the service takes itself (before a restore) holds these edits: it names their
+    // editors, and the next version starts afresh (SPEC V3).
+    versions.collectEditorsWith((documentName) => this.#claim(documentName))
   }
 
   /**
@@ -69,14 +72,18 @@ export class VersionHistory implements Extension {
     this.#lastVersionAt.delete(documentName)
   }
 
-  async #take(documentName: string, document: Y.Doc, reason: 'edits' | 'session-ended'): Promise<void> {
+  /** Who edited since the last version; from now on, edits count towards the next one. */
+  #claim(documentName: string): string[] {
     const pending = this.#pending.get(documentName)
     this.#pending.delete(documentName)
     this.#lastVersionAt.set(documentName, Date.now())
+    return [...(pending?.editors ?? [])]
+  }
+
+  async #take(documentName: string, document: Y.Doc, reason: 'edits' | 'session-ended'): Promise<void> {
+    const editors = this.#claim(documentName)
     try {
-      await this.#versions.take(documentName, Y.encodeStateAsUpdate(document), reason, [
-        ...(pending?.editors ?? []),
-      ])
+      await this.#versions.take(documentName, Y.encodeStateAsUpdate(document), reason, editors)
     } catch (error) {
       // A missed version loses history, never content: the document itself is stored elsewhere.
       this.#logger.error({ err: error, documentName }, 'could not take a version')
@@ -84,7 +91,11 @@ export class VersionHistory implements Extension {
   }
 }
 
-/** Who made a change: the user of the connection it came from, or of a server-side edit's context. */
+/**
+ * Who made a change: the user of the connection it came from, or the person a server-side edit
+ * was made for (DocumentEditor's `by`). Changes from other processes (Redis) name no one here:
+ * the process whose client made them records that editor in its own versions.
+ */
 function editorOf(origin: unknown): string | undefined {
   if (!isTransactionOrigin(origin)) return undefined
   const context =

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg'
-import type { CharterStore, RatingRow } from '../charter-store.ts'
+import { type AffirmationRow, type CharterStore, parseTexts, type RatingRow } from '../charter-store.ts'
 import { inTransaction } from './pool.ts'
 
 type TrendPoint = Awaited<ReturnType<CharterStore['trend']>>[number]
@@ -11,23 +11,37 @@ export class PostgresCharterStore implements CharterStore {
     this.#pool = pool
   }
 
-  async affirm(communityId: string, userId: string, version: string, at: number): Promise<void> {
+  async affirm(
+    communityId: string,
+    userId: string,
+    version: string,
+    norms: readonly string[],
+    at: number,
+  ): Promise<void> {
     await this.#pool.query(
-      `INSERT INTO charter_affirmations (community_id, user_id, version, affirmed_at) VALUES ($1, $2, $3, $4)
+      `INSERT INTO charter_affirmations (community_id, user_id, version, affirmed_at, norms)
+       VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (community_id, user_id) DO UPDATE SET version = excluded.version,
-         affirmed_at = excluded.affirmed_at`,
-      [communityId, userId, version, at],
+         affirmed_at = excluded.affirmed_at, norms = excluded.norms`,
+      [communityId, userId, version, at, JSON.stringify(norms)],
     )
   }
 
-  async affirmations(
-    communityId: string,
-  ): Promise<{ userId: string; version: string; affirmedAt: number }[]> {
-    const { rows } = await this.#pool.query<{ user_id: string; version: string; affirmed_at: string }>(
-      'SELECT user_id, version, affirmed_at FROM charter_affirmations WHERE community_id = $1',
-      [communityId],
-    )
-    return rows.map((r) => ({ userId: r.user_id, version: r.version, affirmedAt: Number(r.affirmed_at) }))
+  async affirmations(communityId: string): Promise<AffirmationRow[]> {
+    const { rows } = await this.#pool.query<{
+      user_id: string
+      version: string
+      affirmed_at: string
+      norms: string | null
+    }>('SELECT user_id, version, affirmed_at, norms FROM charter_affirmations WHERE community_id = $1', [
+      communityId,
+    ])
+    return rows.map((r) => ({
+      userId: r.user_id,
+      version: r.version,
+      norms: parseTexts(r.norms),
+      affirmedAt: Number(r.affirmed_at),
+    }))
   }
 
   async replaceRatings(

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
-import type { CharterStore, RatingRow } from '../charter-store.ts'
+import { type AffirmationRow, type CharterStore, parseTexts, type RatingRow } from '../charter-store.ts'
 import { transaction } from './transaction.ts'
 
 export class SqliteCharterStore implements CharterStore {
@@ -9,22 +9,37 @@ export class SqliteCharterStore implements CharterStore {
     this.#db = db
   }
 
-  async affirm(communityId: string, userId: string, version: string, at: number): Promise<void> {
+  async affirm(
+    communityId: string,
+    userId: string,
+    version: string,
+    norms: readonly string[],
+    at: number,
+  ): Promise<void> {
     this.#db
       .prepare(
-        `INSERT INTO charter_affirmations (community_id, user_id, version, affirmed_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (community_id, user_id) DO UPDATE SET version = excluded.version, affirmed_at = excluded.affirmed_at`,
+        `INSERT INTO charter_affirmations (community_id, user_id, version, affirmed_at, norms) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (community_id, user_id) DO UPDATE SET version = excluded.version,
+           affirmed_at = excluded.affirmed_at, norms = excluded.norms`,
       )
-      .run(communityId, userId, version, at)
+      .run(communityId, userId, version, at, JSON.stringify(norms))
   }
 
-  async affirmations(
-    communityId: string,
-  ): Promise<{ userId: string; version: string; affirmedAt: number }[]> {
+  async affirmations(communityId: string): Promise<AffirmationRow[]> {
     const rows = this.#db
-      .prepare('SELECT user_id, version, affirmed_at FROM charter_affirmations WHERE community_id = ?')
-      .all(communityId) as unknown as { user_id: string; version: string; affirmed_at: number }[]
-    return rows.map((r) => ({ userId: r.user_id, version: r.version, affirmedAt: r.affirmed_at }))
+      .prepare('SELECT user_id, version, affirmed_at, norms FROM charter_affirmations WHERE community_id = ?')
+      .all(communityId) as unknown as {
+      user_id: string
+      version: string
+      affirmed_at: number
+      norms: string | null
+    }[]
+    return rows.map((r) => ({
+      userId: r.user_id,
+      version: r.version,
+      norms: parseTexts(r.norms),
+      affirmedAt: r.affirmed_at,
+    }))
   }
 
   async replaceRatings(
