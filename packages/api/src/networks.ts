@@ -33,5 +33,24 @@ export interface NetworkInvite {
 /** What a network invitation offers, shown before a facilitator picks the community that joins. */
 export interface NetworkInvitePreview {
   network: { name: string; purpose: string }
+  /** Name of the facilitator who made the link (null once their account is gone). */
+  invitedBy: string | null
   expiresAt: string
+}
+
+/**
+ * A meeting opened to a network's guests (SPEC G1): where it comes from and, when the caller is a
+ * guest in it (not a member of its community), through which network.
+ */
+export interface NetworkMeeting {
+  id: string
+  communityId: string
+  communityName: string
+  title: string
+  startsAt: string
+  durationMinutes: number
+  networkGuestRole: 'member' | 'observer'
+  /** True when the caller is a guest (a member of another community of the network). */
+  guest: boolean
+  network: { id: string; name: string }
 }

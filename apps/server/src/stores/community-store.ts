@@ -80,8 +80,13 @@ export interface CommunityStore {
     createdAt: number
     expiresAt: number
   }): Promise<void>
-  /** The network an invitation code leads to and when it stops working, or null if unknown. */
-  networkInvite(codeHash: string): Promise<{ networkId: string; expiresAt: number } | null>
+  /**
+   * The network an invitation code leads to, when it stops working and who made it (their name,
+   * null once the account is gone), or null if unknown.
+   */
+  networkInvite(
+    codeHash: string,
+  ): Promise<{ networkId: string; expiresAt: number; invitedByName: string | null } | null>
   /** Whether the user belongs to some community that shares a network with `communityId`. */
   sharesNetworkWith(communityId: string, userId: string): Promise<boolean>
 }

@@ -299,7 +299,7 @@ export function communityStoreContract(engine: string, open: () => Promise<Commu
       expect(await communities.networksOfUser(outsider.id)).toEqual([elsewhere])
     })
 
-    it('finds a network invitation by its code, with when it stops working', async () => {
+    it('G2: finds a network invitation by its code, with when it stops working and who made it', async () => {
       const { communities, accounts } = await open()
       const ada = await user(accounts, 'Ada')
       const home = await community(communities, ada.id)
@@ -316,6 +316,7 @@ export function communityStoreContract(engine: string, open: () => Promise<Commu
       expect(await communities.networkInvite(codeHash)).toEqual({
         networkId: network.id,
         expiresAt: NOW + DAY,
+        invitedByName: ada.name,
       })
     })
 

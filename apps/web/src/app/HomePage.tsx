@@ -1,6 +1,7 @@
 import { refreshSession } from '../auth/session-store.ts'
 import { useSession } from '../auth/useSession.ts'
 import { Dashboard } from '../communities/Dashboard.tsx'
+import { InvitedMeetings } from '../networks/InvitedMeetings.tsx'
 import { LoadError } from './LoadError.tsx'
 import { PageLoading } from './PageLoading.tsx'
 import { Welcome } from './Welcome.tsx'
@@ -16,6 +17,11 @@ export function HomePage() {
     case 'signed-out':
       return <Welcome />
     case 'signed-in':
-      return <Dashboard me={session.me} />
+      return (
+        <>
+          <Dashboard me={session.me} />
+          <InvitedMeetings />
+        </>
+      )
   }
 }

@@ -99,6 +99,7 @@ function AttendanceRow({
   return (
     <li className="attendance__row" data-present={String(entry.present)}>
       <span className="attendance__name">{entry.name}</span>
+      {entry.guest && <span className="role-tag">Network guest</span>}
       {canCorrect ? (
         <select
           aria-label={`Attendance of ${entry.name}`}

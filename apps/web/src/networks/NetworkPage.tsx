@@ -8,6 +8,7 @@ import { PageLoading } from '../app/PageLoading.tsx'
 import { useDocumentTitle } from '../app/useDocumentTitle.ts'
 import { useMe } from '../auth/useSession.ts'
 import { NetworkInviteLink } from './NetworkInviteLink.tsx'
+import { NetworkMeetings } from './NetworkMeetings.tsx'
 import './networks.css'
 
 /** `/n/:networkId`: a network's purpose and the communities (schools' teams) in it. */
@@ -59,6 +60,7 @@ function NetworkView({ networkId }: { networkId: string }) {
           ))}
         </ul>
       </section>
+      <NetworkMeetings networkId={network.id} />
       {network.canManage && <NetworkInviteLink networkId={network.id} />}
     </div>
   )

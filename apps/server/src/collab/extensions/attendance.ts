@@ -3,7 +3,7 @@ import type { MeetingService } from '../../services/meeting-service.ts'
 import type { CollabContext } from '../context.ts'
 import type { PersistenceLogger } from './durable-persistence.ts'
 
-/** Opening a meeting's document counts as attending it (members only; facilitators can correct). */
+/** Opening a meeting's document counts as attending it (guests too, SPEC G3; facilitators can correct). */
 export class Attendance implements Extension {
   readonly extensionName = 'confer-attendance'
 
@@ -16,8 +16,8 @@ export class Attendance implements Extension {
   }
 
   async connected({ context, documentName }: connectedPayload<CollabContext>): Promise<void> {
-    const { userId, meetingId, guest } = context
-    if (!userId || !meetingId || guest || documentName !== `meeting/${meetingId}`) return
+    const { userId, meetingId } = context
+    if (!userId || !meetingId || documentName !== `meeting/${meetingId}`) return
     try {
       await this.#meetings.recordPresence(meetingId, userId)
     } catch (error) {

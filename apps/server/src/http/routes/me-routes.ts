@@ -8,6 +8,12 @@ export function registerMeRoutes(app: FastifyInstance, { config, services }: Rou
     return { user, communities: await services.communities.listFor(user.id) }
   })
 
+  /** Meetings other communities of my networks opened to me as a guest (SPEC G1). */
+  app.get('/api/me/network-meetings', async (req) => {
+    const { user } = await requireUser(req, services.auth, config)
+    return { meetings: await services.networks.guestMeetings(user.id) }
+  })
+
   /** The home screen: upcoming meetings across my communities, and my networks. */
   app.get('/api/me/overview', async (req) => {
     const { user } = await requireUser(req, services.auth, config)

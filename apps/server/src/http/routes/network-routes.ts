@@ -24,6 +24,12 @@ export function registerNetworkRoutes(app: FastifyInstance, { config, services }
     return { network: await networks.get(network(req.params), user.id) }
   })
 
+  /** Meetings its communities opened to network guests (SPEC G1). */
+  app.get('/api/networks/:id/meetings', async (req) => {
+    const { user } = await requireUser(req, auth, config)
+    return { meetings: await networks.openedMeetings(network(req.params), user.id) }
+  })
+
   app.post('/api/networks/:id/invites', async (req, reply) => {
     const { user } = await requireUser(req, auth, config)
     return reply.status(201).send(await networks.invite(network(req.params), user.id))

@@ -278,13 +278,18 @@ export class PostgresCommunityStore implements CommunityStore {
     )
   }
 
-  async networkInvite(codeHash: string): Promise<{ networkId: string; expiresAt: number } | null> {
-    const { rows } = await this.#pool.query<{ network_id: string; expires_at: string }>(
-      'SELECT network_id, expires_at FROM network_invites WHERE code_hash = $1',
+  async networkInvite(
+    codeHash: string,
+  ): Promise<{ networkId: string; expiresAt: number; invitedByName: string | null } | null> {
+    const { rows } = await this.#pool.query<{ network_id: string; expires_at: string; name: string | null }>(
+      `SELECT i.network_id, i.expires_at, u.name FROM network_invites i
+       LEFT JOIN users u ON u.id = i.created_by WHERE i.code_hash = $1`,
       [codeHash],
     )
     const row = rows[0]
-    return row ? { networkId: row.network_id, expiresAt: Number(row.expires_at) } : null
+    return row
+      ? { networkId: row.network_id, expiresAt: Number(row.expires_at), invitedByName: row.name }
+      : null
   }
 
   async sharesNetworkWith(communityId: string, userId: string): Promise<boolean> {

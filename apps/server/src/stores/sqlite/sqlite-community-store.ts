@@ -258,11 +258,16 @@ export class SqliteCommunityStore implements CommunityStore {
       .run(i.codeHash, i.networkId, i.createdBy, i.createdAt, i.expiresAt)
   }
 
-  async networkInvite(codeHash: string): Promise<{ networkId: string; expiresAt: number } | null> {
+  async networkInvite(
+    codeHash: string,
+  ): Promise<{ networkId: string; expiresAt: number; invitedByName: string | null } | null> {
     const row = this.#db
-      .prepare('SELECT network_id, expires_at FROM network_invites WHERE code_hash = ?')
-      .get(codeHash) as { network_id: string; expires_at: number } | undefined
-    return row ? { networkId: row.network_id, expiresAt: row.expires_at } : null
+      .prepare(
+        `SELECT i.network_id, i.expires_at, u.name FROM network_invites i
+         LEFT JOIN users u ON u.id = i.created_by WHERE i.code_hash = ?`,
+      )
+      .get(codeHash) as { network_id: string; expires_at: number; name: string | null } | undefined
+    return row ? { networkId: row.network_id, expiresAt: row.expires_at, invitedByName: row.name } : null
   }
 
   async sharesNetworkWith(communityId: string, userId: string): Promise<boolean> {
