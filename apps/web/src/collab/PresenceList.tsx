@@ -7,7 +7,10 @@ interface Props {
   itemTitle?: (itemId: string) => string | undefined
 }
 
-/** "Here now": who has this meeting open, with their caret colour, where they write, and who is idle. */
+/**
+ * "Here now": who has this meeting open (once each, however many devices), with their caret
+ * colour, where they write, and who is idle.
+ */
 export function PresenceList({ people, itemTitle }: Props) {
   const headingId = useId()
   return (
@@ -19,13 +22,14 @@ export function PresenceList({ people, itemTitle }: Props) {
         {people.map((person) => {
           const where = person.itemId ? itemTitle?.(person.itemId) : undefined
           const details = [
+            person.devices > 1 ? `${person.devices} devices` : null,
             person.idle ? 'idle' : null,
             where !== undefined ? `in ${where || 'Untitled item'}` : null,
           ]
             .filter(Boolean)
             .join(' · ')
           return (
-            <li key={person.clientId} className="presence__person" data-idle={person.idle || undefined}>
+            <li key={person.key} className="presence__person" data-idle={person.idle || undefined}>
               <span className="swatch" style={{ backgroundColor: person.color }} aria-hidden="true" />
               <span className="presence__text">
                 <span className="presence__who">

@@ -15,6 +15,16 @@ export type ConnectionState =
 
 export interface ConnectionFacts {
   socket: 'connecting' | 'connected' | 'disconnected'
+  /**
+   * The browser says it has a network (`navigator.onLine`). When it says not, nothing sent
+   * arrives, whatever the socket's state: an open socket is only found dead much later.
+   */
+  online: boolean
+  /**
+   * The socket counts as open, but local changes have waited a while and nothing at all came
+   * from the server meanwhile: the link is gone without a word (SPEC P3).
+   */
+  stalled: boolean
   /** The provider finished its sync handshake on the current connection. */
   synced: boolean
   /** The connection failed or dropped at least once since the page opened. */
@@ -42,6 +52,8 @@ export function connectionState(facts: ConnectionFacts): ConnectionState {
   if (facts.refused) return 'refused'
   // Said until the server stores again, through the reconnects in between.
   if (facts.storageFailing) return 'failing'
+  // Said at once, not after the socket times out: "Saving…" would promise what cannot happen.
+  if (!facts.online || facts.stalled) return 'offline'
   if (facts.socket === 'connected' && facts.synced) {
     if (facts.slowSave) return 'saving'
     return facts.saved ? 'saved' : 'live'

@@ -11,6 +11,15 @@ import type { CollabSession } from './session.ts'
 const SLOW_SAVE_MS = 500
 
 /**
+ * Local changes unacknowledged this long, with not one message from the server meanwhile (an
+ * acknowledgement takes milliseconds; everyone's presence renewals arrive every 15 s): the link
+ * is dead though the socket looks open. The provider itself notices only after 30 s of silence.
+ */
+const STALL_MS = 4_000
+
+const browserOnline = () => typeof navigator === 'undefined' || navigator.onLine !== false
+
+/**
  * Follows one session's provider and document and reports the badge state whenever it changes.
  * Reads the provider's live fields on every event rather than trusting event payloads, since
  * several events fire for one transition in no guaranteed order.
@@ -27,13 +36,33 @@ export function trackConnection(
   let storageFailing = false
   let retryCause: RetryCause | null = null
   let slowTimer: ReturnType<typeof setTimeout> | null = null
+  let online = browserOnline()
+  let stalled = false
+  let stallTimer: ReturnType<typeof setTimeout> | null = null
   let last: ConnectionState | null = null
 
   const socketStatus = (): WebSocketStatus => session.socket.status
 
+  const clearStallTimer = () => {
+    if (stallTimer !== null) clearTimeout(stallTimer)
+    stallTimer = null
+  }
+
   const recompute = () => {
     const status = socketStatus()
-    const live = status === WebSocketStatus.Connected && provider.isSynced
+    const open = status === WebSocketStatus.Connected && provider.isSynced
+    // Changes wait on an open socket: the server must say something within STALL_MS.
+    if (!(open && provider.unsyncedChanges > 0)) {
+      stalled = false
+      clearStallTimer()
+    } else if (!stalled && stallTimer === null) {
+      stallTimer = setTimeout(() => {
+        stallTimer = null
+        stalled = true
+        recompute()
+      }, STALL_MS)
+    }
+    const live = open && online && !stalled
     if (live && pendingLocal && provider.unsyncedChanges === 0) {
       pendingLocal = false
       saved = true
@@ -54,6 +83,8 @@ export function trackConnection(
     }
     const next = connectionState({
       socket: status,
+      online,
+      stalled,
       synced: provider.isSynced,
       hasDropped,
       slowSave,
@@ -79,6 +110,24 @@ export function trackConnection(
     retryCause = meaning?.kind === 'retry' ? meaning.cause : null
     recompute()
   }
+  // Anything from the server proves the link; only needed while a stall is being timed.
+  const onMessage = () => {
+    if (stallTimer === null && !stalled) return
+    clearStallTimer()
+    // Back from a stall with changes waiting: they are on their way now, say so at once.
+    if (stalled && pendingLocal) slowSave = true
+    stalled = false
+    recompute()
+  }
+  const onOnline = () => {
+    online = true
+    if (pendingLocal) slowSave = true
+    recompute()
+  }
+  const onOffline = () => {
+    online = false
+    recompute()
+  }
   const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
     // Updates from the server or from this device's stored copy are not new local edits.
     if (origin === provider || origin === local) return
@@ -92,6 +141,9 @@ export function trackConnection(
   provider.on('unsyncedChanges', recompute)
   provider.on('disconnect', onDisconnect)
   session.socket.on('close', onClose)
+  session.socket.on('message', onMessage)
+  window.addEventListener('online', onOnline)
+  window.addEventListener('offline', onOffline)
   const stopRefusal = session.refusal.subscribe(recompute)
   doc.on('update', onDocUpdate)
   recompute()
@@ -102,8 +154,12 @@ export function trackConnection(
     provider.off('unsyncedChanges', recompute)
     provider.off('disconnect', onDisconnect)
     session.socket.off('close', onClose)
+    session.socket.off('message', onMessage)
+    window.removeEventListener('online', onOnline)
+    window.removeEventListener('offline', onOffline)
     stopRefusal()
     doc.off('update', onDocUpdate)
     if (slowTimer !== null) clearTimeout(slowTimer)
+    clearStallTimer()
   }
 }

@@ -1,25 +1,19 @@
 import { useEffect, useState } from 'react'
+import { groupByPerson, type Participant, type PresenceDevice, sameParticipants } from './presence-people.ts'
 import type { CollabSession } from './session.ts'
 
-export interface Participant {
-  clientId: number
-  /** The account, as the server stamps it on everyone's presence; null for a malformed entry. */
-  userId: string | null
-  name: string
-  color: string
-  isSelf: boolean
-  /** No input for a while, or the tab is in the background. */
-  idle: boolean
-  /** The agenda item whose notes hold this person's caret, if any. */
-  itemId: string | null
-}
+export type { Participant } from './presence-people.ts'
 
 const COLOR = /^#[0-9a-f]{6}$/i
 
-function readParticipants(session: CollabSession, selfId: string | null): Participant[] {
+function readDevices(
+  session: CollabSession,
+  selfId: string | null,
+  changedAt: Map<number, number>,
+): PresenceDevice[] {
   const awareness = session.provider.awareness
   if (!awareness) return []
-  const people: Participant[] = []
+  const devices: PresenceDevice[] = []
   for (const [clientId, state] of awareness.getStates()) {
     // Any client can publish anything: show only well-formed users.
     const user: unknown = state?.user
@@ -28,7 +22,7 @@ function readParticipants(session: CollabSession, selfId: string | null): Partic
     if (typeof name !== 'string' || !name.trim()) continue
     const isSelf = clientId === awareness.clientID
     const itemId: unknown = state.itemId
-    people.push({
+    devices.push({
       clientId,
       userId: isSelf ? selfId : typeof id === 'string' ? id : null,
       name: name.slice(0, 60),
@@ -36,43 +30,39 @@ function readParticipants(session: CollabSession, selfId: string | null): Partic
       isSelf,
       idle: state.idle === true,
       itemId: typeof itemId === 'string' ? itemId : null,
+      changedAt: changedAt.get(clientId) ?? 0,
     })
   }
-  return people.sort(
-    (a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name) || a.clientId - b.clientId,
-  )
+  return devices
 }
 
-function sameParticipants(a: Participant[], b: Participant[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((p, i) => {
-      const q = b[i]
-      return (
-        q !== undefined &&
-        p.clientId === q.clientId &&
-        p.userId === q.userId &&
-        p.name === q.name &&
-        p.color === q.color &&
-        p.idle === q.idle &&
-        p.itemId === q.itemId
-      )
-    })
-  )
+interface AwarenessChange {
+  added: number[]
+  updated: number[]
+  removed: number[]
 }
 
 /**
- * Everyone with this document open right now (one entry per open tab), yourself first.
- * `selfId` is the signed-in account: our own copy of our presence does not carry the id the
- * server stamps on what others receive.
+ * Everyone with this document open right now, one entry per person however many devices they
+ * use (SPEC P1), yourself first. `selfId` is the signed-in account: our own copy of our
+ * presence does not carry the id the server stamps on what others receive. A person who left
+ * goes when the server says so (at once, or once their silent socket is dropped: SPEC P2), or
+ * when the provider drops a state nobody renewed for 30 s.
  */
 export function usePresence(session: CollabSession | null, selfId: string | null = null): Participant[] {
   const [people, setPeople] = useState<Participant[]>([])
   useEffect(() => {
     const awareness = session?.provider.awareness
     if (!session || !awareness) return
-    const update = () => {
-      const next = readParticipants(session, selfId)
+    // Which device moved last, for the caret's item when a person has several.
+    const changedAt = new Map<number, number>()
+    const update = (change?: AwarenessChange) => {
+      if (change) {
+        const now = Date.now()
+        for (const clientId of [...change.added, ...change.updated]) changedAt.set(clientId, now)
+        for (const clientId of change.removed) changedAt.delete(clientId)
+      }
+      const next = groupByPerson(readDevices(session, selfId, changedAt))
       // Caret moves also fire 'change'; keep the old list when nothing shown here changed.
       setPeople((prev) => (sameParticipants(prev, next) ? prev : next))
     }
