@@ -4,7 +4,9 @@ import {
   actionsMap,
   addAction,
   carryOverActions,
+  mergeActionFields,
   openActions,
+  readActionCopies,
   readActions,
   updateAction,
 } from '../src/actions.ts'
@@ -76,5 +78,55 @@ describe('action items', () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
     expect(readActions(a).map((x) => x.text)).toEqual(['Only once'])
     expect(readActions(b)).toEqual(readActions(a))
+  })
+
+  it('T1: stamps each changed field, above the stamp it replaces even from a clock that is behind', () => {
+    const doc = new Y.Doc()
+    const id = addAction(doc, { text: 'Share rubric' })
+    const added = readActionCopies(doc)[0]?.changedAt.text ?? 0
+    expect(added).toBeGreaterThan(0)
+    updateAction(doc, id, { done: true }, 5_000)
+    updateAction(doc, id, { text: 'Share the rubric' }, added - 60_000)
+    const [copy] = readActionCopies(doc)
+    expect(copy?.changedAt.done).toBe(Math.max(5_000, added + 1))
+    expect(copy?.changedAt.text).toBe(added + 1)
+    expect(copy?.changedAt.due).toBe(added)
+  })
+
+  it('T1: writing what an item already holds changes nothing', () => {
+    const doc = new Y.Doc()
+    const id = addAction(doc, { text: 'Share rubric', due: '2026-12-01' })
+    let updates = 0
+    doc.on('update', () => {
+      updates += 1
+    })
+    updateAction(doc, id, { text: 'Share rubric', due: '2026-12-01', ownerId: null, done: false })
+    expect(updates).toBe(0)
+  })
+
+  it('T1: merging a copy writes the given values and stamps where they differ, once', () => {
+    const doc = new Y.Doc()
+    const id = addAction(doc, { text: 'Share rubric' })
+    let updates = 0
+    doc.on('update', () => {
+      updates += 1
+    })
+    expect(mergeActionFields(doc, id, { done: true, text: 'Share rubric' }, { done: 9e12, text: 1 })).toBe(
+      true,
+    )
+    expect(updates).toBe(1)
+    expect(readActionCopies(doc)[0]).toMatchObject({ done: true, changedAt: { done: 9e12, text: 1 } })
+    mergeActionFields(doc, id, { done: true, text: 'Share rubric' }, { done: 9e12, text: 1 })
+    expect(updates).toBe(1)
+    expect(mergeActionFields(doc, 'missing', { done: true }, {})).toBe(false)
+  })
+
+  it('T1: a carried copy keeps the stamps of the item it copies', () => {
+    const last = new Y.Doc()
+    const id = addAction(last, { text: 'Bring student work' })
+    updateAction(last, id, { ownerId: 'u1' }, 9e12)
+    const next = new Y.Doc()
+    carryOverActions(readActionCopies(last), 'm1', next)
+    expect(readActionCopies(next)[0]?.changedAt).toEqual(readActionCopies(last)[0]?.changedAt)
   })
 })

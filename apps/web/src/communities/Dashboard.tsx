@@ -1,4 +1,5 @@
 import type { Me } from '@confer/api'
+import { MyActions } from '../actions/MyActions.tsx'
 import { getOverview } from '../api/endpoints.ts'
 import { useApi } from '../api/useApi.ts'
 import { useDocumentTitle } from '../app/useDocumentTitle.ts'
@@ -18,6 +19,7 @@ export function Dashboard({ me }: { me: Me }) {
       <div className="dashboard__grid">
         <div className="dashboard__main">
           <UpcomingMeetings overview={overview} />
+          <MyActions communities={me.communities} />
           <MyCommunities communities={me.communities} />
         </div>
         <div className="dashboard__side">

@@ -2,6 +2,7 @@ import type { Community } from '@confer/api'
 import { formatDue, isOverdue } from '../actions/due-date.ts'
 import { listOpenActions } from '../api/endpoints.ts'
 import { useApi } from '../api/useApi.ts'
+import { useLiveReload } from '../api/useLiveEvents.ts'
 import { Link } from '../app/Link.tsx'
 import { LoadError } from '../app/LoadError.tsx'
 import { PageLoading } from '../app/PageLoading.tsx'
@@ -9,12 +10,14 @@ import { formatDate } from '../ui/format.ts'
 
 /**
  * Everything the team still has to do, across its meetings: what, who, by when, and the
- * meeting where it was agreed. Read from an index the server updates a few seconds after edits.
+ * meeting where it was agreed. Read from an index the server updates within a second of an edit,
+ * and fetched again when it announces that (SPEC T4).
  */
 export function OpenActionsSection({ community }: { community: Community }) {
   const actions = useApi(`actions:${community.id}`, (signal) =>
     listOpenActions(community.id, signal).then((answer) => answer.actions),
   )
+  useLiveReload({ types: ['actions'], communityId: community.id }, actions.reload)
   const list = actions.data
   return (
     <section className="card" aria-labelledby="open-actions-title">
