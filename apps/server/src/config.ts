@@ -40,6 +40,10 @@ export interface Config {
   limits: Limits
   /** A socket that sends nothing, not even a pong to our ping, for this long is dropped (half-open links). */
   socketIdleTimeoutMs: number
+  /** Open GET /api/events streams per account on one process; one more answers 429. */
+  maxEventStreamsPerUser: number
+  /** How often an idle event stream gets a comment, so proxies and browsers keep it open. */
+  eventHeartbeatMs: number
 }
 
 const port = z.coerce.number().int().min(0).max(65535)
@@ -87,6 +91,10 @@ const EnvSchema = z.object({
   MAX_XML_DEPTH: positiveInt.default(DEFAULT_LIMITS.xmlDepth),
   // Presence of a cut-off client must go within 30 s: dropped 20–25 s after its last byte.
   SOCKET_IDLE_TIMEOUT_MS: positiveInt.default(20_000),
+  // One stream per browser tab: 16 tabs of one person is plenty.
+  MAX_EVENT_STREAMS_PER_USER: positiveInt.default(16),
+  // Under the 30 s many proxies close an idle response at, and nginx's default 60 s.
+  EVENT_HEARTBEAT_MS: positiveInt.default(25_000),
 })
 
 export class ConfigError extends Error {}
@@ -139,5 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       xmlDepth: e.MAX_XML_DEPTH,
     },
     socketIdleTimeoutMs: e.SOCKET_IDLE_TIMEOUT_MS,
+    maxEventStreamsPerUser: e.MAX_EVENT_STREAMS_PER_USER,
+    eventHeartbeatMs: e.EVENT_HEARTBEAT_MS,
   }
 }

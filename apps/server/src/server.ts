@@ -11,6 +11,7 @@ import { registerErrorHandling } from './http/errors.ts'
 import { registerMetricsRoute } from './http/metrics-route.ts'
 import { authLimiters } from './http/rate-limit.ts'
 import { echoRequestId, requestId } from './http/request-id.ts'
+import { OneLinePerRequest } from './http/request-log.ts'
 import { registerApiRoutes } from './http/routes/index.ts'
 import { registerSecurityHeaders } from './http/security-headers.ts'
 import { registerSystemRoutes } from './http/system-routes.ts'
@@ -18,7 +19,9 @@ import { registerWebApp } from './http/web-app.ts'
 import { Readiness } from './metrics/readiness.ts'
 import { ServerMetrics } from './metrics/server-metrics.ts'
 import { linkProcesses } from './scale-out/link-processes.ts'
+import { RedisLock } from './scale-out/redis-lock.ts'
 import { createServices, type Services } from './services/index.ts'
+import { LocalLock, type MeetingLock } from './services/meeting-lock.ts'
 import type { DocumentStore } from './stores/document-store.ts'
 import { openStores } from './stores/open-stores.ts'
 
@@ -55,6 +58,7 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
     trustProxy: config.trustProxy,
     requestIdHeader: false,
     genReqId: (req) => requestId(req.headers, config.trustProxy),
+    logController: new OneLinePerRequest(),
   })
   const metrics = new ServerMetrics()
   const database = await openStores({
@@ -74,8 +78,16 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
       return hocuspocus
     },
     () => updateLog?.committed() ?? Promise.resolve(),
+    // Only other processes commit what this one's live documents may not hold yet.
+    config.redisUrl ? (name) => services.documents.load(name) : null,
   )
-  const services = createServices(database.stores, editor, overrides)
+  // Facilitation actions on one meeting apply one at a time: across processes once they are
+  // linked (below, after the services whose events they relay).
+  let runLock: MeetingLock = new LocalLock()
+  const services = createServices(database.stores, editor, {
+    ...overrides,
+    runLock: { runExclusive: (key, work) => runLock.runExclusive(key, work) },
+  })
   const gate = new SendGate(config.limits.bufferedBytesPerSocket)
   updateLog = new UpdateLog(services.documents, gate, app.log, overrides.scheduleCommit)
   updateLog.observeCommits(metrics)
@@ -92,6 +104,7 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
       })
     : null
   if (processes) readiness.add({ name: 'redis', check: () => processes.link.ping() })
+  if (processes) runLock = new RedisLock(processes.link)
   const redis = processes?.link ?? null
   const engine = createHocuspocus({ config, services, logger: app.log, updateLog, redis })
   hocuspocus = engine

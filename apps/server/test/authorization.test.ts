@@ -50,8 +50,11 @@ const communityRoutes: Call[] = [
   ['GET', '/api/communities/:community/meetings'],
   ['GET', '/api/meetings/:meeting'],
   ['GET', '/api/meetings/:meeting/run/context'],
+  ['POST', '/api/meetings/:meeting/run', { action: 'presenter', userId: null }],
   ['GET', '/api/meetings/:meeting/protocols'],
   ['PUT', '/api/meetings/:meeting/network-access', { guestRole: 'observer' }],
+  ['PATCH', '/api/meetings/:meeting', { title: 'Renamed meeting', cancelled: true }],
+  ['PATCH', '/api/meetings/:meeting/actions/noSuchAction0001', { done: true }],
 ]
 
 const facilitatorOnly: Call[] = [
@@ -67,6 +70,8 @@ const facilitatorOnly: Call[] = [
     { title: 'X', startsAt: '2026-12-01T15:00:00Z', durationMinutes: 45 },
   ],
   ['PUT', '/api/meetings/:meeting/network-access', { guestRole: 'observer' }],
+  ['POST', '/api/meetings/:meeting/run', { action: 'presenter', userId: null }],
+  ['PATCH', '/api/meetings/:meeting', { title: 'Renamed meeting', cancelled: true }],
 ]
 
 const everyProtectedRoute: Call[] = [
@@ -77,6 +82,13 @@ const everyProtectedRoute: Call[] = [
   ['GET', '/api/networks'],
   ['POST', '/api/networks', { name: 'Net', communityId: 'somecommunity01' }],
   ['POST', '/api/invites/abcdefghijklmnop/accept'],
+  // Only the caller's own items, whoever asks (actions-sync.test.ts).
+  ['GET', '/api/me/actions'],
+  // Only meetings opened to the caller as a network guest (network-guests.test.ts, G1).
+  ['GET', '/api/me/network-meetings'],
+  ['GET', '/api/networks/nosuchnetwork001/meetings'],
+  // A live event stream; what it carries is per person and per event (meeting-changes.test.ts).
+  ['GET', '/api/events'],
   ...communityRoutes,
 ]
 
@@ -155,6 +167,23 @@ describe('[A3] members and observers cannot do what facilitators do', () => {
   })
 })
 
+describe('[A3] [T3] observers read action items but do not tick them', () => {
+  it('PATCH /api/meetings/:meeting/actions/:action', async () => {
+    const path = resolve('/api/meetings/:meeting/actions/noSuchAction0001')
+    expect(await observer.api.patch(path, { done: true })).toMatchObject({
+      status: 403,
+      body: { error: 'forbidden' },
+    })
+    // Editors get past the door: this item does not exist.
+    for (const person of [member, facilitator]) {
+      expect(await person.api.patch(path, { done: true })).toMatchObject({
+        status: 404,
+        body: { error: 'not_found' },
+      })
+    }
+  })
+})
+
 describe('[I1] malformed input: 400 with a message, nothing stored', () => {
   it.each([
     ['POST', '/api/communities', { name: '' }],
@@ -223,6 +252,23 @@ describe('roles', () => {
       communityId: otherCommunityId,
     })
     expect(res).toMatchObject({ status: 404, body: { error: 'not_found' } })
+  })
+})
+
+describe("[A1] [G1] a network's opened meetings", () => {
+  it('GET /api/networks/:network/meetings: every role of a community in it; outsiders the same 404', async () => {
+    const created = await facilitator.api.post<{ network: { id: string } }>('/api/networks', {
+      name: 'Opened meetings network',
+      communityId,
+    })
+    const path = `/api/networks/${created.body.network.id}/meetings`
+    for (const person of [facilitator, member, observer]) {
+      expect(await person.api.get(path)).toMatchObject({ status: 200, body: { meetings: [] } })
+    }
+    const forbidden = await outsider.api.get(path)
+    const unknown = await outsider.api.get('/api/networks/nosuchnetwork001/meetings')
+    expect(forbidden).toMatchObject({ status: 404, body: { error: 'not_found' } })
+    expect(forbidden.body).toEqual(unknown.body)
   })
 })
 

@@ -11,8 +11,12 @@ export const ErrorCode = {
   inviteExpired: 'invite_expired',
   alreadyMember: 'already_member',
   invalidTransition: 'invalid_transition',
+  /** 409: a meeting that has started keeps its start (PATCH /api/meetings/:id). */
+  meetingStarted: 'meeting_started',
   /** 503: the server's storage cannot write (a full or failing disk); try again later. */
   storageUnavailable: 'storage_unavailable',
+  /** 503: a service the server needs to act safely (Redis, between processes) does not answer; try again shortly. */
+  unavailable: 'unavailable',
   internal: 'internal',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]

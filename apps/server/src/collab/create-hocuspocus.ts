@@ -12,6 +12,7 @@ import { DocumentNames } from './extensions/document-names.ts'
 import { DurablePersistence, type PersistenceLogger } from './extensions/durable-persistence.ts'
 import { MalformedMessages } from './extensions/malformed-messages.ts'
 import { RedisSync } from './extensions/redis-sync.ts'
+import { SocketHandover } from './extensions/socket-handover.ts'
 import { SocketLimits } from './extensions/socket-limits.ts'
 import { UpdateGuard } from './extensions/update-guard.ts'
 import { VersionHistory } from './extensions/version-history.ts'
@@ -44,10 +45,11 @@ export function createHocuspocus({ config, services, logger, updateLog, redis }:
       new AccessRevocation(services.events, services.documentAccess, () => hocuspocus),
       new CredentialExpiry(),
       new DurablePersistence(services.documents, updateLog, logger),
-      new ActionIndex(services.meetings, logger),
+      new ActionIndex(services.actions, logger),
       new Attendance(services.meetings, logger),
       new VersionHistory(services.versions, logger, config.versionIntervalMs),
       new SocketLimits(),
+      new SocketHandover(),
       ...(redis ? [new RedisSync(redis, services.documents)] : []),
     ],
   })

@@ -4,7 +4,8 @@ import type { RedisLink } from './redis-link.ts'
 
 /**
  * The events whose listeners act on this process' own sockets or state: an access change must
- * close the sockets on every process, attendance and the action index are read by every one.
+ * close the sockets on every process, attendance and the action index are read by every one, and
+ * every process' live event streams (GET /api/events) pass on what changed on any process.
  * A version is taken by the process that stored the document, so `versionTaken` stays local.
  */
 const RELAYED = [
@@ -14,6 +15,8 @@ const RELAYED = [
   'credentialRevoked',
   'attendanceChanged',
   'actionsIndexed',
+  'meetingChanged',
+  'charterAffirmed',
 ] as const satisfies readonly (keyof DomainEventMap)[]
 
 type Relayed = (typeof RELAYED)[number]

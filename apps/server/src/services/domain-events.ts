@@ -15,10 +15,14 @@ export interface DomainEventMap {
   networkChanged: [{ networkId: string }]
   /** A session or bearer token was revoked: sockets it opened must close. */
   credentialRevoked: [{ tokenHash: string }]
+  /** A meeting was scheduled, or renamed, rescheduled, cancelled or un-cancelled. */
+  meetingChanged: [{ communityId: string; meetingId: string }]
   /** A meeting's action items were re-extracted into the index from its document. */
   actionsIndexed: [{ meetingId: string }]
   /** Someone was recorded as attending a meeting (by presence or by a facilitator). */
   attendanceChanged: [{ meetingId: string }]
+  /** Someone agreed to a community's norms (SPEC N1, U1). */
+  charterAffirmed: [{ communityId: string }]
   /** A version of a document was kept for its history. */
   versionTaken: [{ documentName: string }]
 }

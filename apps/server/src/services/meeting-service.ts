@@ -5,15 +5,14 @@ import {
   carryOverActions,
   meetingDocumentName,
   newId,
-  openActions,
+  readActionCopies,
 } from '@confer/model'
 import type { CommunityStore } from '../stores/community-store.ts'
-import type { MeetingRecord, MeetingStore } from '../stores/meeting-store.ts'
+import type { MeetingChanges, MeetingRecord, MeetingStore } from '../stores/meeting-store.ts'
 import type { CommunityService } from './community-service.ts'
 import type { DocumentEditor } from './document-editor.ts'
 import type { DomainEvents } from './domain-events.ts'
-import { notFound } from './service-error.ts'
-import { meetingSummary } from './summary/meeting-summary.ts'
+import { notFound, ServiceError } from './service-error.ts'
 
 export interface MeetingAccess {
   meeting: MeetingRecord
@@ -30,6 +29,7 @@ const toMeeting = (m: MeetingRecord): Meeting => ({
   durationMinutes: m.durationMinutes,
   networkGuestRole: m.networkGuestRole,
   createdAt: new Date(m.createdAt).toISOString(),
+  cancelledAt: m.cancelledAt,
 })
 
 /** Meetings of a community, and who may take part in each. */
@@ -82,24 +82,75 @@ export class MeetingService {
         networkGuestRole: null,
         createdAt: this.#now(),
         seriesId,
+        cancelledAt: null,
       }
-      await this.#prepareDocument(meeting, agenda)
+      const carried = await this.#prepareDocument(meeting, agenda)
       await this.#meetings.insertMeeting(meeting)
+      // Indexed at once: the carried copies are where later changes to those items must reach.
+      if (carried.length > 0) await this.indexActions(meeting.id, carried)
       created.push(toMeeting(meeting))
+      this.#events.emit('meetingChanged', { communityId, meetingId: meeting.id })
     }
     return created
   }
 
-  async #prepareDocument(meeting: MeetingRecord, agenda: TemplateItem[]): Promise<void> {
+  /**
+   * Renames, reschedules, cancels or un-cancels a meeting (facilitators; SPEC M1). A meeting that
+   * has started keeps its start: its notes, attendance and carried-over items belong to that
+   * time; its title, length and cancellation may still change (running long, a record corrected).
+   * Moving a meeting that has not started into the past is allowed (the web app warns).
+   */
+  async update(
+    meetingId: string,
+    userId: string,
+    input: { title?: string; startsAt?: string; durationMinutes?: number; cancelled?: boolean },
+  ): Promise<Meeting> {
+    const access = await this.access(meetingId, userId)
+    if (!access || access.guest) throw notFound('That meeting')
+    await this.#communities.requireRole(access.meeting.communityId, userId, 'facilitator')
+    const { meeting } = access
+    const changes: MeetingChanges = {}
+    if (input.title !== undefined) changes.title = input.title
+    if (input.durationMinutes !== undefined) changes.durationMinutes = input.durationMinutes
+    const startsAt = input.startsAt === undefined ? meeting.startsAt : Date.parse(input.startsAt)
+    if (startsAt !== meeting.startsAt) {
+      if (meeting.startsAt <= this.#now()) {
+        throw new ServiceError(
+          409,
+          'meeting_started',
+          'This meeting has already started, so its start can no longer move. Schedule a new meeting instead.',
+        )
+      }
+      changes.startsAt = startsAt
+    }
+    // Cancelling again keeps the first cancellation's time.
+    if (input.cancelled === true && meeting.cancelledAt === null) changes.cancelledAt = this.#now()
+    if (input.cancelled === false) changes.cancelledAt = null
+    const updated = await this.#meetings.updateMeeting(meetingId, changes)
+    if (!updated) throw notFound('That meeting')
+    this.#events.emit('meetingChanged', { communityId: updated.communityId, meetingId })
+    return toMeeting(updated)
+  }
+
+  /** Seeds the new meeting's document; returns the action items carried into it. */
+  async #prepareDocument(meeting: MeetingRecord, agenda: TemplateItem[]): Promise<ActionItem[]> {
     const previous = await this.#meetings.previousMeeting(meeting.communityId, meeting.startsAt, meeting.id)
-    const open = previous ? await this.#editor.read(meetingDocumentName(previous.id), openActions) : []
+    // With their stamps: a copy must not win a tie over the item it copies (SPEC T1).
+    const open = previous
+      ? await this.#editor.read(meetingDocumentName(previous.id), (doc) =>
+          readActionCopies(doc).filter((a) => !a.done),
+        )
+      : []
+    let carried: ActionItem[] = []
     await this.#editor.edit(meetingDocumentName(meeting.id), (doc) => {
       appendAgendaItems(doc, agenda.length > 0 ? agenda : [{ title: 'Notes', minutes: 0 }])
       if (previous) carryOverActions(open, previous.id, doc)
+      carried = readActionCopies(doc)
     })
+    return carried
   }
 
-  /** Re-extracts a meeting's action items into the index (run when its document is stored). */
+  /** Re-extracts a meeting's action items into the index (ActionService, after each change). */
   async indexActions(meetingId: string, actions: readonly ActionItem[]): Promise<void> {
     const meeting = await this.#meetings.meetingById(meetingId)
     if (!meeting) return
@@ -172,24 +223,61 @@ export class MeetingService {
     }
   }
 
-  /** Someone opened the meeting: they attended (unless a facilitator corrected it). */
+  /** Someone opened the meeting: they attended (unless a facilitator corrected it), guests too (SPEC G3). */
   async recordPresence(meetingId: string, userId: string): Promise<void> {
     await this.#meetings.recordPresence(meetingId, userId, this.#now())
     this.#events.emit('attendanceChanged', { meetingId })
   }
 
-  /** The community's members with who attended, from presence and manual corrections. */
+  /**
+   * The community's members with who attended, from presence and manual corrections; then the
+   * network guests who were there (SPEC G3), named while they still belong to the network.
+   */
   async attendance(meetingId: string, userId: string): Promise<AttendanceEntry[]> {
     const access = await this.access(meetingId, userId)
     if (!access || access.guest) throw notFound('That meeting')
+    const { meeting } = access
     const marks = new Map((await this.#meetings.attendance(meetingId)).map((a) => [a.userId, a]))
-    return (await this.#communityStore.members(access.meeting.communityId)).map((m) => ({
+    const members = await this.#communityStore.members(meeting.communityId)
+    const entries: AttendanceEntry[] = members.map((m) => ({
       userId: m.userId,
       name: m.name,
       role: m.role,
       present: marks.get(m.userId)?.present ?? null,
       source: marks.get(m.userId)?.source ?? null,
     }))
+    for (const m of members) marks.delete(m.userId)
+    if (marks.size === 0) return entries
+    const names = await this.#networkNames(meeting.communityId, new Set(marks.keys()))
+    for (const mark of marks.values()) {
+      const name = names.get(mark.userId)
+      if (name === undefined) continue
+      const role = meeting.networkGuestRole ?? 'observer'
+      entries.push({
+        userId: mark.userId,
+        name,
+        role,
+        present: mark.present,
+        source: mark.source,
+        guest: true,
+      })
+    }
+    return entries
+  }
+
+  /** Names of `wanted` people found in the other communities of the community's networks. */
+  async #networkNames(communityId: string, wanted: Set<string>): Promise<Map<string, string>> {
+    const names = new Map<string, string>()
+    for (const network of await this.#communityStore.networksOfCommunity(communityId)) {
+      for (const community of await this.#communityStore.networkCommunities(network.id)) {
+        if (community.id === communityId) continue
+        for (const m of await this.#communityStore.members(community.id)) {
+          if (wanted.delete(m.userId)) names.set(m.userId, m.name)
+        }
+        if (wanted.size === 0) return names
+      }
+    }
+    return names
   }
 
   async correctAttendance(
@@ -201,32 +289,11 @@ export class MeetingService {
     const access = await this.access(meetingId, userId)
     if (!access || access.guest) throw notFound('That meeting')
     await this.#communities.requireRole(access.meeting.communityId, userId, 'facilitator')
-    if (!(await this.#communityStore.membership(access.meeting.communityId, targetId)))
-      throw notFound('That member')
+    // A guest who may open the meeting can be marked too (SPEC G3).
+    if (!(await this.access(meetingId, targetId))) throw notFound('That member')
     await this.#meetings.setAttendance(meetingId, targetId, present, this.#now())
     this.#events.emit('attendanceChanged', { meetingId })
     return this.attendance(meetingId, userId)
-  }
-
-  /** The meeting as Markdown, for anyone who may see it (members, observers, guests). */
-  async summary(meetingId: string, userId: string): Promise<{ title: string; markdown: string }> {
-    const access = await this.access(meetingId, userId)
-    if (!access) throw notFound('That meeting')
-    const { meeting } = access
-    const community = await this.#communityStore.communityById(meeting.communityId)
-    const names = new Map(
-      (await this.#communityStore.members(meeting.communityId)).map((m) => [m.userId, m.name]),
-    )
-    const markdown = await this.#editor.read(meetingDocumentName(meetingId), (doc) =>
-      meetingSummary(doc, {
-        title: meeting.title,
-        communityName: community?.name ?? '',
-        startsAt: meeting.startsAt,
-        durationMinutes: meeting.durationMinutes,
-        names,
-      }),
-    )
-    return { title: meeting.title, markdown }
   }
 
   /** Opens the meeting to the community's networks with a guest role, or closes it (null). */

@@ -55,6 +55,7 @@ export async function aMeeting(
     networkGuestRole: null,
     createdAt: Date.UTC(2030, 0, 1),
     seriesId: null,
+    cancelledAt: null,
     ...fields,
   }
   await world.meetings.insertMeeting(meeting)

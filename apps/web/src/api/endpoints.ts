@@ -11,6 +11,7 @@ import type {
   Me,
   Meeting,
   MeetingView,
+  MyAction,
   Network,
   NetworkInvite,
   OpenAction,
@@ -29,7 +30,7 @@ import { apiRequest, apiText } from './client.ts'
 const id = encodeURIComponent
 type Signal = AbortSignal | undefined
 
-export type { ActiveInvite, NetworkInvite, Overview, UpcomingMeeting } from '@confer/api'
+export type { ActiveInvite, MyAction, NetworkInvite, Overview, UpcomingMeeting } from '@confer/api'
 
 export type GuestRole = MeetingView['meeting']['networkGuestRole']
 
@@ -98,6 +99,15 @@ export const listMeetings = (communityId: string, signal?: Signal) =>
   apiRequest<{ meetings: Meeting[] }>('GET', `/api/communities/${id(communityId)}/meetings`, { signal })
 export const getMeeting = (meetingId: string, signal?: Signal) =>
   apiRequest<MeetingView>('GET', `/api/meetings/${id(meetingId)}`, { signal })
+/** Rename, reschedule, cancel or un-cancel (facilitators); only the fields given change. */
+export interface MeetingChanges {
+  title?: string
+  startsAt?: string
+  durationMinutes?: number
+  cancelled?: boolean
+}
+export const updateMeeting = (meetingId: string, body: MeetingChanges) =>
+  apiRequest<{ meeting: Meeting }>('PATCH', `/api/meetings/${id(meetingId)}`, { body })
 export const setNetworkAccess = (meetingId: string, guestRole: GuestRole) =>
   apiRequest<MeetingView>('PUT', `/api/meetings/${id(meetingId)}/network-access`, { body: { guestRole } })
 export const getAttendance = (meetingId: string, signal?: Signal) =>
@@ -123,6 +133,14 @@ export const deleteTemplate = (communityId: string, templateId: string) =>
   apiRequest<null>('DELETE', `/api/communities/${id(communityId)}/templates/${id(templateId)}`)
 export const listOpenActions = (communityId: string, signal?: Signal) =>
   apiRequest<{ actions: OpenAction[] }>('GET', `/api/communities/${id(communityId)}/actions`, { signal })
+/** The open action items I own across my communities (the home page). */
+export const listMyActions = (signal?: Signal) =>
+  apiRequest<{ actions: MyAction[] }>('GET', '/api/me/actions', { signal })
+/** Ticks an item done (or open again) in its meeting; every copy of it follows. */
+export const setActionDone = (meetingId: string, actionId: string, done: boolean) =>
+  apiRequest<{ action: MyAction }>('PATCH', `/api/meetings/${id(meetingId)}/actions/${id(actionId)}`, {
+    body: { done },
+  })
 
 // Networks
 export const createNetwork = (body: { name: string; purpose?: string; communityId: string }) =>

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify'
+import { registerActionRoutes } from './action-routes.ts'
 import { registerAuthRoutes } from './auth-routes.ts'
 import { registerCharterRoutes } from './charter-routes.ts'
 import { registerCommunityRoutes } from './community-routes.ts'
+import { registerEventsRoutes } from './events-routes.ts'
 import { registerFacilitationRoutes } from './facilitation-routes.ts'
 import { registerInviteRoutes } from './invite-routes.ts'
 import { registerMeRoutes } from './me-routes.ts'
@@ -17,7 +19,9 @@ export function registerApiRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerInviteRoutes(app, deps)
   registerNetworkRoutes(app, deps)
   registerMeetingRoutes(app, deps)
+  registerActionRoutes(app, deps)
   registerFacilitationRoutes(app, deps)
   registerCharterRoutes(app, deps)
   registerVersionRoutes(app, deps)
+  registerEventsRoutes(app, deps)
 }

@@ -5,6 +5,7 @@ import {
   NetworkAccessBody,
   SaveTemplateBody,
   type TemplateItem,
+  UpdateMeetingBody,
 } from '@confer/api'
 import type { FastifyInstance } from 'fastify'
 import { requireUser } from '../request-user.ts'
@@ -86,7 +87,10 @@ export function registerMeetingRoutes(app: FastifyInstance, { config, services }
 
   app.get('/api/meetings/:id/summary.md', async (req, reply) => {
     const { user } = await requireUser(req, auth, config)
-    const { title, markdown } = await meetings.summary(idParam(req.params, 'id', 'That meeting'), user.id)
+    const { title, markdown } = await services.summaries.markdown(
+      idParam(req.params, 'id', 'That meeting'),
+      user.id,
+    )
     const filename = `${
       title
         .replace(/[^\w -]+/g, '')
@@ -107,6 +111,13 @@ export function registerMeetingRoutes(app: FastifyInstance, { config, services }
   app.get('/api/meetings/:id', async (req) => {
     const { user } = await requireUser(req, auth, config)
     return meetings.view(idParam(req.params, 'id', 'That meeting'), user.id)
+  })
+
+  app.patch('/api/meetings/:id', async (req) => {
+    const { user } = await requireUser(req, auth, config)
+    const id = idParam(req.params, 'id', 'That meeting')
+    const body = parse(UpdateMeetingBody, req.body)
+    return { meeting: await meetings.update(id, user.id, body) }
   })
 
   app.put('/api/meetings/:id/network-access', async (req) => {

@@ -1,7 +1,10 @@
 import type { DatabaseSync } from 'node:sqlite'
 
-/** Ordered schema steps; a database at `user_version` N has run the first N. Never edit one. */
-const MIGRATIONS: readonly string[] = [
+/**
+ * Ordered schema steps; a database at `user_version` N has run the first N. Never edit one. A step
+ * is SQL, or a function for what SQL cannot say idempotently (SQLite has no ADD COLUMN IF NOT EXISTS).
+ */
+const MIGRATIONS: readonly (string | ((db: DatabaseSync) => void))[] = [
   `CREATE TABLE document_snapshots (
      name TEXT PRIMARY KEY,
      state BLOB NOT NULL,
@@ -183,7 +186,19 @@ const MIGRATIONS: readonly string[] = [
      parent_hash TEXT NOT NULL
    );
    CREATE INDEX IF NOT EXISTS credential_parents_by_parent ON credential_parents (parent_hash);`,
+  // When a facilitator cancelled a meeting (epoch ms), null while it is on.
+  (db) => addColumn(db, 'meetings', 'cancelled_at', 'INTEGER'),
+  // The norm texts an agreement was to (JSON array, SPEC N3); null for earlier agreements.
+  (db) => addColumn(db, 'charter_affirmations', 'norms', 'TEXT'),
+  // Finds a person's action items for the home page (GET /api/me/actions).
+  'CREATE INDEX IF NOT EXISTS action_items_by_owner ON action_items (owner_id);',
 ]
+
+/** Adds a column unless a replayed step finds it there already. */
+function addColumn(db: DatabaseSync, table: string, column: string, type: string): void {
+  const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]
+  if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`)
+}
 
 export function migrate(db: DatabaseSync): void {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number }
@@ -194,7 +209,9 @@ export function migrate(db: DatabaseSync): void {
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.exec('BEGIN IMMEDIATE')
     try {
-      db.exec(MIGRATIONS[version] as string)
+      const step = MIGRATIONS[version]
+      if (typeof step === 'function') step(db)
+      else db.exec(step as string)
       db.exec(`PRAGMA user_version = ${version + 1}`)
       db.exec('COMMIT')
     } catch (error) {
