@@ -1,4 +1,5 @@
 import type { MeetingView } from '@confer/api'
+import { useRef } from 'react'
 import { ActionsPanel } from '../actions/ActionsPanel.tsx'
 import { AgendaPanel } from '../agenda/AgendaPanel.tsx'
 import { useAgenda } from '../agenda/useAgenda.ts'
@@ -7,10 +8,13 @@ import { PresenceList } from '../collab/PresenceList.tsx'
 import type { CollabSession } from '../collab/session.ts'
 import type { PresenceUser } from '../collab/useAwarenessUser.ts'
 import type { Participant } from '../collab/usePresence.ts'
+import { DecisionsPanel } from '../decisions/DecisionsPanel.tsx'
 import { useStepHeading } from '../facilitation/useStepHeading.ts'
 import { AgendaNotes } from '../notes/AgendaNotes.tsx'
 import { useDocumentReady } from '../notes/useDocumentReady.ts'
 import { AttendancePanel } from './AttendancePanel.tsx'
+import { MeetingRail } from './MeetingRail.tsx'
+import { useLastItemMemory, useSectionProps } from './meeting-layout.ts'
 import { useMeetingPeople } from './useMeetingPeople.ts'
 import { useMeetingTitles } from './useMeetingTitles.ts'
 
@@ -23,7 +27,10 @@ interface Props {
   editable: boolean
 }
 
-/** The meeting document laid out: agenda and notes in the main column, people and action items aside. */
+/**
+ * The meeting document laid out: agenda and notes in the main column, people and action items in
+ * a rail that stays in view (tabs on a phone, see MeetingPage).
+ */
 export function MeetingWorkspace({ session, view, user, present, offline, editable }: Props) {
   const { ready, fromServer } = useDocumentReady(session)
   const agenda = useAgenda(session.doc)
@@ -31,10 +38,20 @@ export function MeetingWorkspace({ session, view, user, present, offline, editab
   const earlierMeeting = useMeetingTitles(view)
   const stepHeading = useStepHeading(view.meeting.id, agenda)
   const titleOf = (itemId: string) => agenda.find((item) => item.id === itemId)?.title
+  const body = useRef<HTMLDivElement>(null)
+  useLastItemMemory(body, view.meeting.id)
+  const agendaSection = useSectionProps('agenda')
+  const peopleSection = useSectionProps('people')
+  const actionsSection = useSectionProps('actions')
 
   return (
     <>
-      <div className="notes-page__body">
+      <div
+        className="notes-page__body"
+        {...agendaSection}
+        id={agendaSection.id ?? 'meeting-notes'}
+        ref={body}
+      >
         {ready ? (
           <>
             <AgendaPanel
@@ -59,26 +76,33 @@ export function MeetingWorkspace({ session, view, user, present, offline, editab
           <PageLoading label={offline ? 'Waiting for a connection to load these notes…' : 'Loading notes…'} />
         )}
       </div>
-      <aside className="notes-page__aside" aria-label="People in this meeting">
-        <PresenceList people={present} itemTitle={titleOf} />
-        {!view.guest && (
-          <AttendancePanel
-            meetingId={view.meeting.id}
-            canCorrect={view.role === 'facilitator'}
-            present={present}
-          />
+      <MeetingRail>
+        <div {...peopleSection}>
+          <aside className="notes-page__aside" aria-label="People in this meeting">
+            <PresenceList people={present} itemTitle={titleOf} />
+            {!view.guest && (
+              <AttendancePanel
+                meetingId={view.meeting.id}
+                canCorrect={view.role === 'facilitator'}
+                present={present}
+              />
+            )}
+          </aside>
+        </div>
+        {ready && (
+          <div {...actionsSection}>
+            <aside className="notes-page__actions" aria-label="Action items and decisions of this meeting">
+              <ActionsPanel
+                doc={session.doc}
+                editable={editable}
+                people={people}
+                earlierMeeting={earlierMeeting}
+              />
+              <DecisionsPanel doc={session.doc} agenda={agenda} editable={editable} />
+            </aside>
+          </div>
         )}
-      </aside>
-      {ready && (
-        <aside className="notes-page__actions" aria-label="Action items of this meeting">
-          <ActionsPanel
-            doc={session.doc}
-            editable={editable}
-            people={people}
-            earlierMeeting={earlierMeeting}
-          />
-        </aside>
-      )}
+      </MeetingRail>
     </>
   )
 }
