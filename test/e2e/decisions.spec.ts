@@ -42,7 +42,13 @@ test('[E2][E3] a line marked as a decision in the notes reaches everyone live, a
   // The keyboard shortcut marks just the selected words of the next line.
   await page.keyboard.press('Enter')
   await page.keyboard.type('Maybe: order new aprons')
-  for (let i = 0; i < 'order new aprons'.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+  // A remote change (Bea's caret, the decision list) may land between key presses and move the
+  // selection: select again until it holds exactly the words.
+  await expect(async () => {
+    await page.keyboard.press('End')
+    for (let i = 0; i < 'order new aprons'.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('order new aprons')
+  }).toPass()
   await page.keyboard.press('ControlOrMeta+Shift+D')
   await expect(decisionRows(bea.page)).toHaveCount(2)
   await expect(decisionRows(bea.page).nth(1)).toContainText('order new aprons')
