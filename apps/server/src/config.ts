@@ -90,7 +90,7 @@ const EnvSchema = z.object({
   MAX_DOCUMENT_BYTES: positiveInt.default(DEFAULT_LIMITS.documentBytes),
   MAX_XML_DEPTH: positiveInt.default(DEFAULT_LIMITS.xmlDepth),
   // Presence of a cut-off client must go within 30 s: dropped 20–25 s after its last byte.
-  SOCKET_IDLE_TIMEOUT_MS: positiveInt.default(20_000),
+  SOCKET_IDLE_TIMEOUT_MS: positiveInt.default(15_000),
   // One stream per browser tab: 16 tabs of one person is plenty.
   MAX_EVENT_STREAMS_PER_USER: positiveInt.default(16),
   // Under the 30 s many proxies close an idle response at, and nginx's default 60 s.
