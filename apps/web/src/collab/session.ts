@@ -4,6 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { collabUrl } from './collab-url.ts'
 import { followCredentialExpiry } from './credential-expiry.ts'
+import { followBrowserOnline } from './follow-browser-online.ts'
 import { clearLocalCopy } from './local-copy.ts'
 import { registerOpenDocument } from './open-documents.ts'
 import { LOCAL_DB_PREFIX } from './storage-keys.ts'
@@ -107,11 +108,13 @@ function forget(entry: Entry): Promise<void> {
 
 function track(session: CollabSession): Entry {
   const stopRescue = rescueOnHide(session)
+  const stopOnline = followBrowserOnline(session.socket, session.refusal)
   const hasUnconfirmedEdits = trackUnconfirmedEdits(session)
   const entry: Entry = { session, stopTracking: () => {}, refs: 0, destroyTimer: null }
   const unregister = registerOpenDocument({ hasUnconfirmedEdits, close: () => forget(entry) })
   entry.stopTracking = () => {
     stopRescue()
+    stopOnline()
     unregister()
   }
   return entry
