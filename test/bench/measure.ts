@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import readline from 'node:readline'
+import { commitP99Ms } from './commit-time.ts'
 import type { LoadParams, LoadResult } from './loadgen.ts'
 import { cpuMs, peakRssBytes, rssBytes } from './proc-stats.ts'
 import type { RoomLoad } from './scenarios.ts'
-import type { Target } from './targets.ts'
+import type { ServerMetricsSample, Target } from './targets.ts'
 
 export interface Measurement {
   result: LoadResult
@@ -14,6 +15,8 @@ export interface Measurement {
   /** The server's highest resident memory since it started (VmHWM), read at the window's end. */
   serverPeakRssBytes: number
   serverEventLoopDelayMaxMs: number
+  /** The server's update-log commit p99 over the window (bucket bound, ms); null if unknown. */
+  serverCommitP99Ms: number | null
 }
 
 /** What runs beside the meeting (S7's hostile clients): started once it is under way, stopped at the window's end. */
@@ -60,7 +63,8 @@ export async function measureRoomLoad(
   let peakRss = 0
   // The server is sampled while the generator's last lines may already be arriving: the result
   // waits for this sample, or the event-loop delay read at the end would be lost (read as 0).
-  let endSample: Promise<number> = Promise.resolve(0)
+  let startSample: Promise<ServerMetricsSample | null> = Promise.resolve(null)
+  let endSample: Promise<ServerMetricsSample | null> = Promise.resolve(null)
   let probeStart: Promise<void> = Promise.resolve()
   let probeEnd: Promise<void> = Promise.resolve()
   const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream })
@@ -72,13 +76,14 @@ export async function measureRoomLoad(
       } else if (message.event === 'start') {
         cpuStart = sum(cpuMs)
         if (probe) probeStart = probe.start()
-        await target.metrics(true)
+        startSample = target.metrics(true)
+        await startSample
       } else if (message.event === 'end') {
         cpuEnd = sum(cpuMs)
         rss = sum(rssBytes)
         peakRss = sum(peakRssBytes)
         if (probe) probeEnd = probeStart.then(() => probe.end())
-        endSample = target.metrics().then((m) => m.eventLoopDelayMs.max)
+        endSample = target.metrics()
         // After the metrics request is on its way: closing the hostile sockets is not the window's work.
         beside?.stop()
       } else if (message.result) {
@@ -90,12 +95,14 @@ export async function measureRoomLoad(
     })
   })
   await probeEnd
+  const [first, last] = await Promise.all([startSample, endSample])
   return {
     result,
     serverCpuMs: cpuEnd - cpuStart,
     serverRssBytes: rss,
     serverRssBeforeBytes: rssBefore,
     serverPeakRssBytes: peakRss,
-    serverEventLoopDelayMaxMs: await endSample,
+    serverEventLoopDelayMaxMs: last?.eventLoopDelayMs.max ?? 0,
+    serverCommitP99Ms: commitP99Ms(first?.commitBuckets, last?.commitBuckets),
   }
 }

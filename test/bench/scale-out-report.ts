@@ -142,6 +142,16 @@ export async function scaleOutRows(
         'ack p99 PG ≤ 10 ms',
         (c) => c <= 10,
       ),
+      // The store's share of the acknowledgement: the rest is the network, the load generator
+      // and the wait for the commit in flight before this one (group commit).
+      row(
+        'S8a',
+        'server update-log commit p99 (ms, bucket bound): PostgreSQL vs SQLite',
+        paired(
+          of(pair, (m) => m.serverCommitP99Ms ?? Number.NaN),
+          of(single, (m) => m.serverCommitP99Ms ?? Number.NaN),
+        ),
+      ),
       row('S8a', 'server CPU ms / 1,000 delivered', paired(of(pair, cpuPer1000), of(single, cpuPer1000))),
       row(
         'S8a',

@@ -7,6 +7,7 @@
  *   document (the update itself is published, SPEC R1).
  */
 import { BenchClient } from './clients.ts'
+import { addBuckets } from './commit-time.ts'
 import { type Measurement, measureRoomLoad, type WindowProbe } from './measure.ts'
 import { waitForIdleCpu } from './proc-stats.ts'
 import { REDIS_COST_SIZES, redisCostLoad, scaleOutLoad } from './scenarios.ts'
@@ -41,6 +42,7 @@ async function startPair(rooms: number, deployment: Deployment): Promise<Target>
           p99: Math.max(ma.eventLoopDelayMs.p99, mb.eventLoopDelayMs.p99),
         },
         rssBytes: ma.rssBytes + mb.rssBytes,
+        commitBuckets: addBuckets(ma.commitBuckets, mb.commitBuckets),
       }
     },
     stop: async () => {

@@ -26,7 +26,7 @@ export interface Target {
   token?: string
   /** Rooms ready to use: meeting documents (Confer) or room names (reference). */
   rooms: string[]
-  metrics(reset?: boolean): Promise<{ eventLoopDelayMs: { max: number; p99: number }; rssBytes: number }>
+  metrics(reset?: boolean): Promise<ServerMetricsSample>
   stop(): Promise<void>
   /** Confer only: the process, for kill -9 and restart. */
   process?: ServerProcess
@@ -54,6 +54,21 @@ async function json<T>(url: string): Promise<T> {
   return (await fetch(url)).json() as Promise<T>
 }
 
+export interface ServerMetricsSample {
+  eventLoopDelayMs: { max: number; p99: number }
+  rssBytes: number
+  /**
+   * Confer only: the update log's commit-time histogram as it stands (cumulative counts per upper
+   * bound in seconds, since the process started); two samples give a window's commits.
+   */
+  commitBuckets?: CommitBucket[]
+}
+
+export interface CommitBucket {
+  le: number
+  count: number
+}
+
 /**
  * Confer's /api/metrics, in Prometheus' text format: each scrape reads the event-loop delay and
  * starts it afresh (prom-client), so every read is a reset. A build from before it (`--against`)
@@ -74,6 +89,12 @@ async function conferMetrics(url: string): ReturnType<Target['metrics']> {
       p99: gauge('nodejs_eventloop_lag_p99_seconds') * 1000,
     },
     rssBytes: gauge('process_resident_memory_bytes'),
+    commitBuckets: [
+      ...text.matchAll(/^confer_update_log_commit_seconds_bucket\{le="([^"]+)"\} (\S+)$/gm),
+    ].map(([, le, count]) => ({
+      le: le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le),
+      count: Number(count),
+    })),
   }
 }
 
@@ -85,7 +106,11 @@ export interface ConferBuild extends ServerRuntime {
 /** This checkout's build, the one `prepareTargets` makes. */
 export const THIS_BUILD: ConferBuild = {
   bundle: SERVER_BUNDLE,
-  nodeFlags: SERVER_NODE_FLAGS,
+  // `BENCH_CPU_PROF=<dir>`: every Confer process writes a V8 CPU profile there when it stops
+  // (NODE_OPTIONS refuses --cpu-prof).
+  nodeFlags: process.env.BENCH_CPU_PROF
+    ? [...SERVER_NODE_FLAGS, '--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : SERVER_NODE_FLAGS,
   env: SERVER_ENV,
 }
 
