@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react'
-import { OwnerSelect } from '../meeting/OwnerSelect.tsx'
-import type { MeetingPeople } from '../meeting/useMeetingPeople.ts'
+import { OwnerSelect } from '../meeting-data/OwnerSelect.tsx'
+import type { MeetingPeople } from '../meeting-data/useMeetingPeople.ts'
 
 export interface ActionFields {
   text: string

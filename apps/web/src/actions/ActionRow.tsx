@@ -1,14 +1,10 @@
 import { type ActionItem, updateAction } from '@confer/model'
 import type * as Y from 'yjs'
-import { Link } from '../app/Link.tsx'
-import type { MeetingPeople } from '../meeting/useMeetingPeople.ts'
+import type { MeetingPeople } from '../meeting-data/useMeetingPeople.ts'
+import type { EarlierMeeting } from '../meeting-data/useMeetingTitles.ts'
+import { Link } from '../routing/Link.tsx'
+import { formatDue, isOverdue } from '../ui/due-date.ts'
 import { formatDateTime } from '../ui/format.ts'
-import { formatDue, isOverdue } from './due-date.ts'
-
-export interface EarlierMeeting {
-  title: string
-  startsAt: string
-}
 
 interface Props {
   doc: Y.Doc

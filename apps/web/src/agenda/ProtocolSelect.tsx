@@ -1,6 +1,6 @@
 import { useId } from 'react'
-import { totalMinutes } from '../facilitation/protocol-types.ts'
-import type { Protocols } from '../facilitation/useProtocols.ts'
+import { totalMinutes } from '../protocols/protocol-types.ts'
+import type { Protocols } from '../protocols/useProtocols.ts'
 
 /** What to call an item's protocol: its name, or why this page cannot name it. */
 export function linkedProtocolName(protocols: Protocols, protocolId: string): string {

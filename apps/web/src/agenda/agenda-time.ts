@@ -30,11 +30,3 @@ export function budgetText(planned: number, duration: number): string {
       return `${base} · ${planned - duration} min over`
   }
 }
-
-/**
- * The item the team is on: the first one not marked done. Derived from the shared document
- * alone, so every screen agrees without anyone pressing "next".
- */
-export function currentItemId(agenda: readonly AgendaItem[]): string | null {
-  return agenda.find((item) => !item.done)?.id ?? null
-}

@@ -1,6 +1,6 @@
 import type { AgendaItem } from '@confer/model'
 import { useState } from 'react'
-import { type Protocols, useProtocols } from '../facilitation/useProtocols.ts'
+import { type Protocols, useProtocols } from '../protocols/useProtocols.ts'
 
 /**
  * The protocols an agenda item can plan: the library and the community's own. When the agenda

@@ -1,11 +1,11 @@
 import { Suspense, useRef } from 'react'
 import { AccountNav } from '../auth/AccountNav.tsx'
-import { Link } from './Link.tsx'
-import { NotFound } from './NotFound.tsx'
-import { PageLoading } from './PageLoading.tsx'
-import { usePath } from './router.ts'
+import { Link } from '../routing/Link.tsx'
+import { NotFound } from '../routing/NotFound.tsx'
+import { usePath } from '../routing/router.ts'
+import { useFocusOnNavigate } from '../routing/useFocusOnNavigate.ts'
+import { PageLoading } from '../ui/PageLoading.tsx'
 import { resolveRoute } from './routes.tsx'
-import { useFocusOnNavigate } from './useFocusOnNavigate.ts'
 
 export function App() {
   const path = usePath()

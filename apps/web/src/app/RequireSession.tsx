@@ -1,10 +1,10 @@
 import { type ReactNode, useEffect } from 'react'
-import { loginPath } from '../auth/next-path.ts'
-import { refreshSession } from '../auth/session-store.ts'
-import { useSession } from '../auth/useSession.ts'
-import { LoadError } from './LoadError.tsx'
-import { PageLoading } from './PageLoading.tsx'
-import { navigate } from './router.ts'
+import { navigate } from '../routing/router.ts'
+import { loginPath } from '../session/next-path.ts'
+import { refreshSession } from '../session/session-store.ts'
+import { useSession } from '../session/useSession.ts'
+import { LoadError } from '../ui/LoadError.tsx'
+import { PageLoading } from '../ui/PageLoading.tsx'
 
 /** Pages for signed-in people: others are sent to log in, and come back here afterwards. */
 export function RequireSession({ children }: { children: ReactNode }) {

@@ -1,7 +1,7 @@
-import { getSession, subscribeSession } from '../auth/session-store.ts'
 import { followConnectivity } from '../offline/connectivity.ts'
 import { registerServiceWorker } from '../offline/service-worker.ts'
 import { clearStoredAnswers } from '../offline/stored-answers.ts'
+import { getSession, subscribeSession } from '../session/session-store.ts'
 
 /**
  * The offline app shell (issue 27): the service worker, what the page knows of the network, and

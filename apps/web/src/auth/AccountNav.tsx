@@ -1,9 +1,9 @@
-import { Link } from '../app/Link.tsx'
-import { usePath } from '../app/router.ts'
+import { Link } from '../routing/Link.tsx'
+import { usePath } from '../routing/router.ts'
+import { loginPath, signupPath } from '../session/next-path.ts'
+import { useSession } from '../session/useSession.ts'
 import { LogoutButton } from './LogoutButton.tsx'
-import { loginPath, signupPath } from './next-path.ts'
 import { SignOutEverywhereButton } from './SignOutEverywhereButton.tsx'
-import { useSession } from './useSession.ts'
 
 /** The header's account corner: who is signed in, "Log out" and "Sign out everywhere", or the ways in. */
 export function AccountNav() {

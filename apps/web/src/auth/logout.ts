@@ -1,9 +1,9 @@
 import { logout, logoutEverywhere } from '../api/endpoints.ts'
-import { navigate } from '../app/router.ts'
 import { closeAllDocuments } from '../collab/open-documents.ts'
 import { clearStoredAnswers } from '../offline/stored-answers.ts'
+import { navigate } from '../routing/router.ts'
+import { markSignedOut } from '../session/session-store.ts'
 import { clearDeviceData } from './device-data.ts'
-import { markSignedOut } from './session-store.ts'
 import { tellOtherTabs } from './tab-sync.ts'
 
 /** Leaves this device clean and shows the log-in page (the session itself is already gone). */

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
-import { navigate, useSearchParam } from '../app/router.ts'
-import { safeNext } from './next-path.ts'
-import { useSession } from './useSession.ts'
+import { navigate, useSearchParam } from '../routing/router.ts'
+import { safeNext } from '../session/next-path.ts'
+import { useSession } from '../session/useSession.ts'
 
 /**
  * The `next` page of the log-in and sign-up forms, where someone already signed in is sent

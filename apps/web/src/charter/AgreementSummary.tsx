@@ -1,6 +1,6 @@
 import type { Norm } from '@confer/model'
-import { Link } from '../app/Link.tsx'
-import { useMe } from '../auth/useSession.ts'
+import { Link } from '../routing/Link.tsx'
+import { useMe } from '../session/useSession.ts'
 import { useAffirmations } from './useAffirmations.ts'
 import { useNormsVersion } from './useNorms.ts'
 import { useSettledNorms } from './useSettledNorms.ts'

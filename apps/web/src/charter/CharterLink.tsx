@@ -1,5 +1,5 @@
 import type { Community } from '@confer/api'
-import { Link } from '../app/Link.tsx'
+import { Link } from '../routing/Link.tsx'
 
 /** The community page's way to the team charter. */
 export function CharterLink({ community }: { community: Community }) {

@@ -3,9 +3,9 @@ import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CollabSession } from '../collab/session.ts'
 import type { PresenceUser } from '../collab/useAwarenessUser.ts'
-import { EditorLinkDialog } from '../notes/EditorLinkDialog.tsx'
-import { notesExtensions } from '../notes/editor-extensions.ts'
-import { NotesToolbar } from '../notes/NotesToolbar.tsx'
+import { EditorLinkDialog } from '../editor/EditorLinkDialog.tsx'
+import { notesExtensions } from '../editor/editor-extensions.ts'
+import { NotesToolbar } from '../editor/NotesToolbar.tsx'
 
 interface Props {
   session: CollabSession

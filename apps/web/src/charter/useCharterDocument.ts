@@ -1,11 +1,11 @@
 import { formatDocumentName } from '@confer/model'
 import { useEffect, useMemo, useState } from 'react'
-import { useMe } from '../auth/useSession.ts'
 import { colorFor } from '../collab/color.ts'
 import type { CollabSession, DocumentAccess } from '../collab/session.ts'
 import { type PresenceUser, useAwarenessUser } from '../collab/useAwarenessUser.ts'
 import { useCollabSession } from '../collab/useCollabSession.ts'
 import { useDocumentAccess } from '../collab/useDocumentAccess.ts'
+import { useMe } from '../session/useSession.ts'
 
 export interface CharterDocument {
   session: CollabSession | null

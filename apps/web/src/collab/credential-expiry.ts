@@ -1,6 +1,6 @@
 import { CloseCode } from '@confer/model'
 import type { HocuspocusProviderWebsocket } from '@hocuspocus/provider'
-import { refreshSession } from '../auth/session-store.ts'
+import { refreshSession } from '../session/session-store.ts'
 
 /**
  * The server closes a socket with 4401 when the session it authenticated with expires (SPEC A8).

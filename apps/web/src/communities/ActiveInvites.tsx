@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { type ActiveInvite, revokeInvite } from '../api/endpoints.ts'
 import type { Resource } from '../api/useApi.ts'
-import { PageLoading } from '../app/PageLoading.tsx'
 import { formatDateTime, formatRelative, ROLE_LABELS } from '../ui/format.ts'
+import { PageLoading } from '../ui/PageLoading.tsx'
 import { useAction } from '../ui/useAction.ts'
 
 interface Props {

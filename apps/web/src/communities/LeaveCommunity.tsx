@@ -1,9 +1,9 @@
 import type { Community } from '@confer/api'
 import { useState } from 'react'
 import { removeMember } from '../api/endpoints.ts'
-import { navigate } from '../app/router.ts'
-import { refreshSession } from '../auth/session-store.ts'
-import { useMe } from '../auth/useSession.ts'
+import { navigate } from '../routing/router.ts'
+import { refreshSession } from '../session/session-store.ts'
+import { useMe } from '../session/useSession.ts'
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx'
 import { useAction } from '../ui/useAction.ts'
 

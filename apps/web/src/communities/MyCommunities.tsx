@@ -1,5 +1,5 @@
 import type { CommunitySummary } from '@confer/api'
-import { Link } from '../app/Link.tsx'
+import { Link } from '../routing/Link.tsx'
 import { ROLE_LABELS } from '../ui/format.ts'
 
 export function MyCommunities({ communities }: { communities: CommunitySummary[] }) {

@@ -1,7 +1,7 @@
 import type { Overview } from '../api/endpoints.ts'
 import type { Resource } from '../api/useApi.ts'
-import { Link } from '../app/Link.tsx'
-import { PageLoading } from '../app/PageLoading.tsx'
+import { Link } from '../routing/Link.tsx'
+import { PageLoading } from '../ui/PageLoading.tsx'
 
 export function MyNetworks({ overview }: { overview: Resource<Overview> }) {
   const networks = overview.data?.networks

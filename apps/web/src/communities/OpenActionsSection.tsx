@@ -1,12 +1,12 @@
 import type { Community } from '@confer/api'
-import { formatDue, isOverdue } from '../actions/due-date.ts'
 import { listOpenActions } from '../api/endpoints.ts'
 import { useApi } from '../api/useApi.ts'
 import { useLiveReload } from '../api/useLiveEvents.ts'
-import { Link } from '../app/Link.tsx'
-import { LoadError } from '../app/LoadError.tsx'
-import { PageLoading } from '../app/PageLoading.tsx'
+import { Link } from '../routing/Link.tsx'
+import { formatDue, isOverdue } from '../ui/due-date.ts'
 import { formatDate } from '../ui/format.ts'
+import { LoadError } from '../ui/LoadError.tsx'
+import { PageLoading } from '../ui/PageLoading.tsx'
 
 /**
  * Everything the team still has to do, across its meetings: what, who, by when, and the

@@ -1,11 +1,11 @@
 import type { Overview } from '../api/endpoints.ts'
 import type { Resource } from '../api/useApi.ts'
 import { useLiveReload } from '../api/useLiveEvents.ts'
-import { Link } from '../app/Link.tsx'
-import { LoadError } from '../app/LoadError.tsx'
-import { PageLoading } from '../app/PageLoading.tsx'
+import { Link } from '../routing/Link.tsx'
 import { CancelledTag } from '../ui/CancelledTag.tsx'
 import { formatDateTime } from '../ui/format.ts'
+import { LoadError } from '../ui/LoadError.tsx'
+import { PageLoading } from '../ui/PageLoading.tsx'
 
 /** My next meetings across my communities; cancelled ones stay, marked. Kept current live. */
 export function UpcomingMeetings({ overview }: { overview: Resource<Overview> }) {

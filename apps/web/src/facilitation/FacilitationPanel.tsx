@@ -1,6 +1,6 @@
 import type { MeetingView } from '@confer/api'
 import { useId, useRef } from 'react'
-import { Link } from '../app/Link.tsx'
+import { Link } from '../routing/Link.tsx'
 import { useStoredChoice } from '../ui/useStoredChoice.ts'
 import { ChimeToggle } from './ChimeToggle.tsx'
 import { currentStep } from './current-step.ts'

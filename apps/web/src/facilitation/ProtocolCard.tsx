@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { Protocol } from './protocol-types.ts'
+import type { Protocol } from '../protocols/protocol-types.ts'
 
 /** A protocol in a list: its name, purpose and steps (folded away), and the actions given. */
 export function ProtocolCard({ protocol, children }: { protocol: Protocol; children?: ReactNode }) {

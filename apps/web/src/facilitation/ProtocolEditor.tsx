@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { messageOf } from '../api/client.ts'
+import type { ProtocolBody } from '../protocols/protocol-types.ts'
+import { LIMITS } from '../protocols/protocol-types.ts'
 import { Field } from '../ui/Field.tsx'
 import { moveItem } from './go-round.ts'
 import { type DraftErrors, durationText, emptyStep, type ProtocolDraft, validate } from './protocol-form.ts'
-import type { ProtocolBody } from './protocol-types.ts'
-import { LIMITS } from './protocol-types.ts'
 import { StepFields } from './StepFields.tsx'
 
 interface Props {

@@ -1,8 +1,8 @@
 import { type RefObject, useId, useState } from 'react'
-import { Link } from '../app/Link.tsx'
+import type { Protocol } from '../protocols/protocol-types.ts'
+import { totalMinutes } from '../protocols/protocol-types.ts'
+import { Link } from '../routing/Link.tsx'
 import { PresenterSelect } from './PresenterSelect.tsx'
-import type { Protocol } from './protocol-types.ts'
-import { totalMinutes } from './protocol-types.ts'
 import type { AgendaProtocol } from './useAgendaProtocols.ts'
 import type { RoundPerson } from './useRoundPeople.ts'
 

@@ -1,7 +1,7 @@
 import { isId } from '@confer/model'
 import { lazy, Suspense } from 'react'
-import { NotFound } from '../app/NotFound.tsx'
-import { PageLoading } from '../app/PageLoading.tsx'
+import { NotFound } from '../routing/NotFound.tsx'
+import { PageLoading } from '../ui/PageLoading.tsx'
 
 const ProtocolLibrary = lazy(() => import('./ProtocolLibrary.tsx'))
 

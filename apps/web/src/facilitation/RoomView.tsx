@@ -1,5 +1,5 @@
 import type { MeetingView } from '@confer/api'
-import { Link } from '../app/Link.tsx'
+import { Link } from '../routing/Link.tsx'
 import { ChimeToggle } from './ChimeToggle.tsx'
 import { RoomKeys } from './RoomKeys.tsx'
 import { RunDisplay } from './RunDisplay.tsx'

@@ -1,7 +1,7 @@
 import { useId } from 'react'
+import { LIMITS, type MinutesRange, SPEAKERS } from '../protocols/protocol-types.ts'
 import { Field } from '../ui/Field.tsx'
 import type { DraftErrors, StepDraft } from './protocol-form.ts'
-import { LIMITS, type MinutesRange, SPEAKERS } from './protocol-types.ts'
 import { speakerRoleLabel } from './who-speaks.ts'
 
 interface Props {

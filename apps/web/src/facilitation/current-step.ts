@@ -1,5 +1,5 @@
 import type { RunState } from '@confer/model'
-import type { Protocol, Step } from './protocol-types.ts'
+import type { Protocol, Step } from '../protocols/protocol-types.ts'
 
 export interface CurrentStep {
   protocol: Protocol

@@ -1,21 +1,14 @@
 import type { RunActionBody, RunContextResponse } from '@confer/api'
 import type { RunState } from '@confer/model'
 import { apiRequest } from '../api/client.ts'
-import type { Protocol, ProtocolBody } from './protocol-types.ts'
+import type { Protocol, ProtocolBody } from '../protocols/protocol-types.ts'
+import type { CommunityProtocols } from '../protocols/protocols-api.ts'
 
 /** The facilitation routes (DESIGN §3), typed; ids go through encodeURIComponent. */
 
 const id = encodeURIComponent
 type Signal = AbortSignal | undefined
 
-export interface CommunityProtocols {
-  builtIn: Protocol[]
-  own: Protocol[]
-}
-
-/** The library and the meeting's community's own protocols, for everyone in the meeting (guests too). */
-export const getMeetingProtocols = (meetingId: string, signal?: Signal) =>
-  apiRequest<CommunityProtocols>('GET', `/api/meetings/${id(meetingId)}/protocols`, { signal })
 export const getCommunityProtocols = (communityId: string, signal?: Signal) =>
   apiRequest<CommunityProtocols>('GET', `/api/communities/${id(communityId)}/protocols`, { signal })
 export const createProtocol = (communityId: string, body: ProtocolBody) =>

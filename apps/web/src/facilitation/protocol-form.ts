@@ -1,4 +1,10 @@
-import { LIMITS, minutesError, type Protocol, type ProtocolBody, type Step } from './protocol-types.ts'
+import {
+  LIMITS,
+  minutesError,
+  type Protocol,
+  type ProtocolBody,
+  type Step,
+} from '../protocols/protocol-types.ts'
 
 /** A protocol being edited: steps carry a local key so focus follows a step when it moves. */
 export interface StepDraft extends Omit<Step, 'minutes'> {

@@ -1,5 +1,5 @@
 import type { AgendaItem } from '@confer/model'
-import { currentItemId } from '../agenda/agenda-time.ts'
+import { currentItemId } from '../meeting-data/current-item.ts'
 
 /**
  * The agenda item a protocol round belongs to: the first open item that plans the protocol being

@@ -1,7 +1,7 @@
 import type { MeetingView, Member } from '@confer/api'
-import type { Protocol } from './protocol-types.ts'
+import type { Protocol } from '../protocols/protocol-types.ts'
+import { type Protocols, useProtocols } from '../protocols/useProtocols.ts'
 import { useMemberNames } from './useMemberNames.ts'
-import { type Protocols, useProtocols } from './useProtocols.ts'
 import { useRunContext } from './useRunContext.ts'
 import { type RunView, useRunDocument } from './useRunDocument.ts'
 

@@ -1,8 +1,8 @@
 import type { RunContextResponse } from '@confer/api'
 import { useMemo, useState } from 'react'
 import { useApi } from '../api/useApi.ts'
+import type { Protocol } from '../protocols/protocol-types.ts'
 import { getRunContext } from './facilitation-api.ts'
-import type { Protocol } from './protocol-types.ts'
 
 export interface RunContext {
   /** The protocol being run, as the server named it; null when idle or not named yet. */

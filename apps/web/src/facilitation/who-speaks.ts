@@ -1,5 +1,5 @@
 import type { RunState } from '@confer/model'
-import type { Step } from './protocol-types.ts'
+import type { Step } from '../protocols/protocol-types.ts'
 
 export interface WhoSpeaks {
   /** "Bea Turner", "The facilitator", "Participants". */

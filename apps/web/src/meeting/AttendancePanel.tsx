@@ -2,8 +2,8 @@ import type { AttendanceEntry } from '@confer/api'
 import { useEffect, useId, useState } from 'react'
 import { getAttendance, setAttendance } from '../api/endpoints.ts'
 import { useApi } from '../api/useApi.ts'
-import { LoadError } from '../app/LoadError.tsx'
 import type { Participant } from '../collab/usePresence.ts'
+import { LoadError } from '../ui/LoadError.tsx'
 import { useAction } from '../ui/useAction.ts'
 
 interface Props {

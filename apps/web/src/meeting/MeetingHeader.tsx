@@ -1,7 +1,7 @@
 import type { MeetingView } from '@confer/api'
 import { getMeeting } from '../api/endpoints.ts'
 import { useLiveEvents } from '../api/useLiveEvents.ts'
-import { Link } from '../app/Link.tsx'
+import { Link } from '../routing/Link.tsx'
 import { CancelledTag } from '../ui/CancelledTag.tsx'
 import { formatDateTime, formatDuration } from '../ui/format.ts'
 import { EditMeetingButton } from './EditMeetingButton.tsx'

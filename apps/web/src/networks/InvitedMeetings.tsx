@@ -1,6 +1,6 @@
 import { useApi } from '../api/useApi.ts'
 import { useLiveReload } from '../api/useLiveEvents.ts'
-import { LoadError } from '../app/LoadError.tsx'
+import { LoadError } from '../ui/LoadError.tsx'
 import { getGuestMeetings } from './networks-api.ts'
 import { OpenedMeetingList } from './OpenedMeetingList.tsx'
 import './networks.css'

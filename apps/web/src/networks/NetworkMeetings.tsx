@@ -1,7 +1,7 @@
 import { useApi } from '../api/useApi.ts'
 import { useLiveReload } from '../api/useLiveEvents.ts'
-import { LoadError } from '../app/LoadError.tsx'
-import { PageLoading } from '../app/PageLoading.tsx'
+import { LoadError } from '../ui/LoadError.tsx'
+import { PageLoading } from '../ui/PageLoading.tsx'
 import { getNetworkMeetings } from './networks-api.ts'
 import { OpenedMeetingList } from './OpenedMeetingList.tsx'
 

@@ -1,5 +1,5 @@
 import type { NetworkMeeting } from '@confer/api'
-import { Link } from '../app/Link.tsx'
+import { Link } from '../routing/Link.tsx'
 import { formatDateTime } from '../ui/format.ts'
 
 const GUEST_ROLE: Record<NetworkMeeting['networkGuestRole'], string> = {

@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react'
 import { createNetwork } from '../api/endpoints.ts'
 import { loadSchemas, usePreloadSchemas } from '../api/schemas.ts'
-import { navigate } from '../app/router.ts'
+import { navigate } from '../routing/router.ts'
 import { Field } from '../ui/Field.tsx'
 import { type FieldErrors, fieldErrors, showFieldErrors } from '../ui/form-errors.ts'
 import { useAction } from '../ui/useAction.ts'

@@ -1,13 +1,7 @@
 import { addDecision, DECISION_MAX_CHARS, decisionText } from '@confer/model'
 import { type Editor, Extension } from '@tiptap/core'
 import type * as Y from 'yjs'
-
-/** The words "Mark as decision" takes: the selection, or else the whole line the caret is in. */
-export function wordsToMark(editor: Editor): string {
-  const { from, to, empty, $from } = editor.state.selection
-  const text = empty ? $from.parent.textContent : editor.state.doc.textBetween(from, to, ' ')
-  return text.replace(/\s+/g, ' ').trim()
-}
+import { wordsToMark } from '../editor/words-to-mark.ts'
 
 /** What marking said, for the person who marked (shown and announced beside the notes). */
 export type MarkResult = { ok: true; text: string } | { ok: false; reason: string }

@@ -1,7 +1,7 @@
 import type { Command } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { TextSelection } from '@tiptap/pm/state'
-import { NOTE_HEADING_LEVELS } from './editor-extensions.ts'
+import { NOTE_HEADING_LEVELS } from '../editor/editor-extensions.ts'
 
 /** A heading in the notes and where the part under it ends. */
 export interface HeadingSection {

@@ -1,8 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { type KeyboardEvent, useRef, useState } from 'react'
-import { useActionDraft } from '../actions/action-draft.ts'
-import { wordsToMark } from './mark-decision.ts'
+import { useActionDraft } from './action-draft.ts'
 import {
   DECISION_SHORTCUT,
   FORMAT_COMMANDS,
@@ -11,6 +10,7 @@ import {
   TABLE_COMMANDS,
   type ToolbarCommand,
 } from './toolbar-commands.ts'
+import { wordsToMark } from './words-to-mark.ts'
 
 interface Props {
   editor: Editor

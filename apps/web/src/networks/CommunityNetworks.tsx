@@ -1,7 +1,7 @@
 import type { Community } from '@confer/api'
 import { useState } from 'react'
-import { Link } from '../app/Link.tsx'
-import { StartNetworkForm } from '../networks/StartNetworkForm.tsx'
+import { Link } from '../routing/Link.tsx'
+import { StartNetworkForm } from './StartNetworkForm.tsx'
 
 /** The networks this community belongs to; facilitators may start one. */
 export function CommunityNetworks({ community }: { community: Community }) {

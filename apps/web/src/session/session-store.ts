@@ -1,7 +1,7 @@
 import type { Me } from '@confer/api'
 import { type ApiError, setUnauthenticatedHandler } from '../api/client.ts'
 import { getMe } from '../api/endpoints.ts'
-import { navigate } from '../app/router.ts'
+import { navigate } from '../routing/router.ts'
 import { loginPath } from './next-path.ts'
 
 /** Who is using this browser tab, as the server sees it. */

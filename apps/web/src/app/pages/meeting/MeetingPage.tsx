@@ -1,17 +1,17 @@
 import type { MeetingView as View } from '@confer/api'
 import { isId } from '@confer/model'
 import { lazy, Suspense, useEffect, useId, useMemo } from 'react'
-import { getMeeting } from '../api/endpoints.ts'
-import { useApi } from '../api/useApi.ts'
-import { LoadError } from '../app/LoadError.tsx'
-import { NotFound } from '../app/NotFound.tsx'
-import { PageLoading } from '../app/PageLoading.tsx'
-import { useDocumentTitle } from '../app/useDocumentTitle.ts'
-import { FacilitationSection } from '../facilitation/FacilitationSection.tsx'
-import { Tabs } from '../ui/Tabs.tsx'
-import { useMediaQuery } from '../ui/useMediaQuery.ts'
-import { useStoredChoice } from '../ui/useStoredChoice.ts'
-import { MeetingHeader } from './MeetingHeader.tsx'
+import { getMeeting } from '../../../api/endpoints.ts'
+import { useApi } from '../../../api/useApi.ts'
+import { FacilitationSection } from '../../../facilitation/FacilitationSection.tsx'
+import { MeetingHeader } from '../../../meeting/MeetingHeader.tsx'
+import { NotFound } from '../../../routing/NotFound.tsx'
+import { useDocumentTitle } from '../../../routing/useDocumentTitle.ts'
+import { LoadError } from '../../../ui/LoadError.tsx'
+import { PageLoading } from '../../../ui/PageLoading.tsx'
+import { Tabs } from '../../../ui/Tabs.tsx'
+import { useMediaQuery } from '../../../ui/useMediaQuery.ts'
+import { useStoredChoice } from '../../../ui/useStoredChoice.ts'
 import {
   focusNotes,
   type MeetingLayout,
@@ -24,9 +24,9 @@ import './meeting.css'
 
 // The editor and collaboration libraries are most of the bundle: they load only on a meeting,
 // starting while the meeting itself is being looked up.
-const loadNotes = () => import('../notes/MeetingNotes.tsx')
+const loadNotes = () => import('./MeetingNotes.tsx')
 const MeetingNotes = lazy(loadNotes)
-const MeetingCharter = lazy(() => import('../charter/MeetingCharter.tsx'))
+const MeetingCharter = lazy(() => import('../../../charter/MeetingCharter.tsx'))
 
 /** The phone layout: one column, sections as tabs (matches the breakpoint in meeting.css). */
 const PHONE = '(max-width: 40rem)'

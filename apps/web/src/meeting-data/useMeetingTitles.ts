@@ -1,8 +1,13 @@
 import type { MeetingView } from '@confer/api'
 import { useCallback } from 'react'
-import type { EarlierMeeting } from '../actions/ActionRow.tsx'
 import { listMeetings } from '../api/endpoints.ts'
 import { useApi } from '../api/useApi.ts'
+
+/** Where a carried-over action item came from. */
+export interface EarlierMeeting {
+  title: string
+  startsAt: string
+}
 
 /**
  * Titles and dates of the community's meetings, to say where a carried-over action item came

@@ -1,9 +1,9 @@
-import { refreshSession } from '../auth/session-store.ts'
-import { useSession } from '../auth/useSession.ts'
-import { Dashboard } from '../communities/Dashboard.tsx'
-import { InvitedMeetings } from '../networks/InvitedMeetings.tsx'
-import { LoadError } from './LoadError.tsx'
-import { PageLoading } from './PageLoading.tsx'
+import { InvitedMeetings } from '../../networks/InvitedMeetings.tsx'
+import { refreshSession } from '../../session/session-store.ts'
+import { useSession } from '../../session/useSession.ts'
+import { LoadError } from '../../ui/LoadError.tsx'
+import { PageLoading } from '../../ui/PageLoading.tsx'
+import { Dashboard } from './Dashboard.tsx'
 import { Welcome } from './Welcome.tsx'
 
 /** `/`: your communities and meetings when signed in; what Confer is when not. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react'
 import { useApi } from '../api/useApi.ts'
-import { getMeetingProtocols } from './facilitation-api.ts'
 import type { Protocol } from './protocol-types.ts'
+import { getMeetingProtocols } from './protocols-api.ts'
 
 export interface Protocols {
   builtIn: Protocol[]

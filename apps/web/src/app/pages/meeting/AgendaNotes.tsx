@@ -1,10 +1,10 @@
 import type { AgendaItem } from '@confer/model'
-import { currentItemId } from '../agenda/agenda-time.ts'
-import type { CollabSession } from '../collab/session.ts'
-import type { PresenceUser } from '../collab/useAwarenessUser.ts'
-import type { StepHeading } from '../facilitation/useStepHeading.ts'
-import type { MeetingPeople } from '../meeting/useMeetingPeople.ts'
-import { ItemNotes } from './ItemNotes.tsx'
+import type { CollabSession } from '../../../collab/session.ts'
+import type { PresenceUser } from '../../../collab/useAwarenessUser.ts'
+import type { StepHeading } from '../../../facilitation/useStepHeading.ts'
+import { currentItemId } from '../../../meeting-data/current-item.ts'
+import type { MeetingPeople } from '../../../meeting-data/useMeetingPeople.ts'
+import { ItemNotes } from '../../../notes/ItemNotes.tsx'
 
 interface AgendaNotesProps {
   session: CollabSession

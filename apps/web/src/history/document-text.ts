@@ -1,7 +1,7 @@
 import { readActions } from '@confer/model'
 import type * as Y from 'yjs'
-import type { HistorySource } from '../history/history-api.ts'
-import { documentEntries } from '../history/version-content.ts'
+import type { HistorySource } from './history-api.ts'
+import { documentEntries } from './version-content.ts'
 
 /**
  * The text of a meeting or charter document as this tab holds it, for someone to keep when the

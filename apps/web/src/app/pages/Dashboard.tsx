@@ -1,13 +1,13 @@
 import type { Me } from '@confer/api'
-import { MyActions } from '../actions/MyActions.tsx'
-import { getOverview } from '../api/endpoints.ts'
-import { useApi } from '../api/useApi.ts'
-import { useDocumentTitle } from '../app/useDocumentTitle.ts'
-import { CreateCommunityForm } from './CreateCommunityForm.tsx'
-import { MyCommunities } from './MyCommunities.tsx'
-import { MyNetworks } from './MyNetworks.tsx'
-import { UpcomingMeetings } from './UpcomingMeetings.tsx'
-import './communities.css'
+import { MyActions } from '../../actions/MyActions.tsx'
+import { getOverview } from '../../api/endpoints.ts'
+import { useApi } from '../../api/useApi.ts'
+import { CreateCommunityForm } from '../../communities/CreateCommunityForm.tsx'
+import { MyCommunities } from '../../communities/MyCommunities.tsx'
+import { MyNetworks } from '../../communities/MyNetworks.tsx'
+import { UpcomingMeetings } from '../../communities/UpcomingMeetings.tsx'
+import { useDocumentTitle } from '../../routing/useDocumentTitle.ts'
+import '../../communities/communities.css'
 
 /** `/` when signed in: where my teams, my next meetings and my networks are. */
 export function Dashboard({ me }: { me: Me }) {

@@ -1,6 +1,6 @@
 import { DenyReason } from '@confer/model'
-import { Link } from '../app/Link.tsx'
-import { loginPath } from '../auth/next-path.ts'
+import { Link } from '../routing/Link.tsx'
+import { loginPath } from '../session/next-path.ts'
 
 /** Shown in place of the notes when the server stops letting this person in. */
 export function AccessLost({ reason }: { reason: string }) {

@@ -1,4 +1,4 @@
-import { formatCalendarDate } from '../ui/format.ts'
+import { formatCalendarDate } from './format.ts'
 
 /** "YYYY-MM-DD" as people read it, in the app's date style; the date itself, whatever the time zone. */
 export const formatDue = (due: string): string => formatCalendarDate(due)

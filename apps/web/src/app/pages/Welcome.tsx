@@ -1,5 +1,5 @@
-import { Link } from './Link.tsx'
-import { useDocumentTitle } from './useDocumentTitle.ts'
+import { Link } from '../../routing/Link.tsx'
+import { useDocumentTitle } from '../../routing/useDocumentTitle.ts'
 
 /** The start page for people who are not signed in: what Confer is, and the way in. */
 export function Welcome() {

@@ -1,5 +1,5 @@
 import { type ReactNode, useContext, useId } from 'react'
-import { useStoredChoice } from '../ui/useStoredChoice.ts'
+import { useStoredChoice } from '../../../ui/useStoredChoice.ts'
 import { MeetingLayoutContext } from './meeting-layout.ts'
 
 /**
