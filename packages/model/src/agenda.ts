@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { newId } from './ids.ts'
+import { isId, newId } from './ids.ts'
+import { isPlanSection, type PlanSection } from './plan-shape.ts'
 
 /**
  * Typed access to a meeting's agenda (`items` + `order`, DESIGN §3). This module and actions.ts
@@ -13,6 +14,10 @@ export interface AgendaItem {
   ownerId: string | null
   done: boolean
   protocolId: string | null
+  /** The part of the community's plan this item works on (SPEC PL4); items without one read null. */
+  planLink: PlanSection | null
+  /** The plan goal this item points at (SPEC PL4). */
+  goalId: string | null
 }
 
 export interface NewAgendaItem {
@@ -20,6 +25,8 @@ export interface NewAgendaItem {
   minutes?: number
   ownerId?: string | null
   protocolId?: string | null
+  planLink?: PlanSection | null
+  goalId?: string | null
 }
 
 const ITEMS = 'items'
@@ -67,6 +74,8 @@ function readItem(id: string, value: unknown): AgendaItem | null {
   const minutes = value.get('minutes')
   const ownerId = value.get('ownerId')
   const protocolId = value.get('protocolId')
+  const planLink = value.get('planLink')
+  const goalId = value.get('goalId')
   return {
     id,
     title: typeof title === 'string' ? title : '',
@@ -74,8 +83,15 @@ function readItem(id: string, value: unknown): AgendaItem | null {
     ownerId: typeof ownerId === 'string' ? ownerId : null,
     done: value.get('done') === true,
     protocolId: typeof protocolId === 'string' ? protocolId : null,
+    planLink: isPlanSection(planLink) ? planLink : null,
+    goalId: typeof goalId === 'string' && isId(goalId) ? goalId : null,
   }
 }
+
+/** A plan link as stored: a known section or null; anything else is not written. */
+const validPlanLink = (value: unknown): value is PlanSection | null => value === null || isPlanSection(value)
+const validGoalId = (value: unknown): value is string | null =>
+  value === null || (typeof value === 'string' && isId(value))
 
 /** The rich-text notes of an item, or null when the item is unknown or its notes are malformed. */
 export function itemNotes(doc: Y.Doc, itemId: string): Y.XmlFragment | null {
@@ -95,6 +111,9 @@ export function addAgendaItem(doc: Y.Doc, input: NewAgendaItem, index?: number):
     item.set('ownerId', input.ownerId ?? null)
     item.set('done', false)
     item.set('protocolId', input.protocolId ?? null)
+    // The plan links are an extension (SPEC PL4): written only when set, so other items keep DESIGN §3's shape.
+    if (input.planLink && validPlanLink(input.planLink)) item.set('planLink', input.planLink)
+    if (input.goalId && validGoalId(input.goalId)) item.set('goalId', input.goalId)
     item.set(NOTES, new Y.XmlFragment())
     itemsMap(doc).set(id, item)
     const order = orderArray(doc)
@@ -103,7 +122,9 @@ export function addAgendaItem(doc: Y.Doc, input: NewAgendaItem, index?: number):
   return id
 }
 
-export type AgendaPatch = Partial<Pick<AgendaItem, 'title' | 'minutes' | 'ownerId' | 'done' | 'protocolId'>>
+export type AgendaPatch = Partial<
+  Pick<AgendaItem, 'title' | 'minutes' | 'ownerId' | 'done' | 'protocolId' | 'planLink' | 'goalId'>
+>
 
 export function updateAgendaItem(doc: Y.Doc, id: string, patch: AgendaPatch): void {
   const item = itemsMap(doc).get(id)
@@ -116,6 +137,8 @@ export function updateAgendaItem(doc: Y.Doc, id: string, patch: AgendaPatch): vo
     if (patch.ownerId !== undefined) item.set('ownerId', patch.ownerId)
     if (patch.done !== undefined) item.set('done', patch.done)
     if (patch.protocolId !== undefined) item.set('protocolId', patch.protocolId)
+    if (patch.planLink !== undefined && validPlanLink(patch.planLink)) item.set('planLink', patch.planLink)
+    if (patch.goalId !== undefined && validGoalId(patch.goalId)) item.set('goalId', patch.goalId)
   })
 }
 
@@ -150,7 +173,7 @@ export function removeAgendaItem(doc: Y.Doc, id: string): void {
   })
 }
 
-/** Appends template items (title, minutes, protocol) to the agenda in one transaction. */
+/** Appends template items (title, minutes, protocol, plan link) to the agenda in one transaction. */
 export function appendAgendaItems(doc: Y.Doc, items: readonly NewAgendaItem[]): void {
   doc.transact(() => {
     for (const item of items) addAgendaItem(doc, item)

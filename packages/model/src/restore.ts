@@ -191,4 +191,5 @@ export function trimDeepest(doc: Y.Doc, types: RestorableTypes, levels = DELETE_
 export const RESTORABLE = {
   meeting: { items: 'map', order: 'array', actions: 'map', decisions: 'map' },
   charter: { norms: 'array', preamble: 'xml' },
+  plan: { goals: 'array', cycle: 'map', evidence: 'array', timeline: 'array' },
 } as const satisfies Record<string, RestorableTypes>

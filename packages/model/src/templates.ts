@@ -1,10 +1,14 @@
 import type { NewAgendaItem } from './agenda.ts'
+import type { CycleStage } from './plan-shape.ts'
+import { STAGE_TEMPLATES } from './plan-templates.ts'
 
 /** A reusable agenda. Built-in ones ship with Confer; communities save their own. */
 export interface AgendaTemplate {
   id: string
   name: string
   description: string
+  /** The improvement-cycle stage this template is for (SPEC PL4), if any. */
+  stage?: CycleStage
   items: readonly NewAgendaItem[]
 }
 
@@ -60,8 +64,14 @@ export const BUILT_IN_TEMPLATES: readonly AgendaTemplate[] = [
       { title: 'Supports and extensions', minutes: 5 },
     ],
   },
+  ...STAGE_TEMPLATES,
 ]
 
 export function builtInTemplate(id: string): AgendaTemplate | undefined {
   return BUILT_IN_TEMPLATES.find((t) => t.id === id)
+}
+
+/** The built-in template for a stage of the cycle (SPEC PL4). */
+export function stageTemplate(stage: CycleStage): AgendaTemplate | undefined {
+  return STAGE_TEMPLATES.find((t) => t.stage === stage)
 }

@@ -23,8 +23,26 @@ describe('meeting agenda', () => {
     const a = addAgendaItem(doc, { title: 'Norms', minutes: 5 })
     const b = addAgendaItem(doc, { title: 'Data', minutes: 20, ownerId: 'u1' }, 0)
     expect(readAgenda(doc)).toEqual([
-      { id: b, title: 'Data', minutes: 20, ownerId: 'u1', done: false, protocolId: null },
-      { id: a, title: 'Norms', minutes: 5, ownerId: null, done: false, protocolId: null },
+      {
+        id: b,
+        title: 'Data',
+        minutes: 20,
+        ownerId: 'u1',
+        done: false,
+        protocolId: null,
+        planLink: null,
+        goalId: null,
+      },
+      {
+        id: a,
+        title: 'Norms',
+        minutes: 5,
+        ownerId: null,
+        done: false,
+        protocolId: null,
+        planLink: null,
+        goalId: null,
+      },
     ])
     expect(itemNotes(doc, a)).toBeInstanceOf(Y.XmlFragment)
   })
@@ -59,7 +77,16 @@ describe('meeting agenda', () => {
     itemsMap(doc).set('x2', 'not a map' as unknown as Y.Map<unknown>)
     orderArray(doc).push(['x1', 'x2'])
     expect(readAgenda(doc)).toEqual([
-      { id: 'x1', title: '', minutes: 0, ownerId: null, done: false, protocolId: null },
+      {
+        id: 'x1',
+        title: '',
+        minutes: 0,
+        ownerId: null,
+        done: false,
+        protocolId: null,
+        planLink: null,
+        goalId: null,
+      },
     ])
     expect(itemNotes(doc, 'x1')).toBeNull()
   })

@@ -22,7 +22,7 @@ export const VERSION_BYTES_KEPT = 32 * 1024 * 1024
 /** Bottom-up deleting transactions one restore may take (each cuts DELETE_LEVELS levels). */
 const MAX_TRIM_ROUNDS = 1_000
 
-/** Version history of meeting notes and charters: snapshots to look back at and restore. */
+/** Version history of meeting notes, charters and plans: snapshots to look back at and restore. */
 export class VersionService {
   readonly #store: VersionStore
   readonly #access: DocumentAccessService
@@ -105,7 +105,7 @@ export class VersionService {
     const version = await this.#store.get(name, versionId)
     if (!version) throw notFound('That version')
     const kind = parseDocumentName(name)?.kind
-    const types = kind === 'meeting' ? RESTORABLE.meeting : kind === 'charter' ? RESTORABLE.charter : null
+    const types = kind === 'meeting' || kind === 'charter' || kind === 'plan' ? RESTORABLE[kind] : null
     if (!types) throw notFound('That version')
     const old = new Y.Doc()
     try {

@@ -17,7 +17,7 @@ interface Pending {
 }
 
 /**
- * Takes versions of meeting notes and charters: at the end of a burst of editing (Hocuspocus'
+ * Takes versions of meeting notes, charters and plans: at the end of a burst of editing (Hocuspocus'
  * debounced store) at most once per `intervalMs`, and whenever everyone has left the document
  * (the meeting is over), recording who edited since the previous version.
  */
@@ -47,7 +47,7 @@ export class VersionHistory implements Extension {
    */
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
     const kind = parseDocumentName(documentName)?.kind
-    if (kind !== 'meeting' && kind !== 'charter') return
+    if (kind !== 'meeting' && kind !== 'charter' && kind !== 'plan') return
     document.on('update', (_update: Uint8Array, origin: unknown) => this.#edited(documentName, origin))
   }
 

@@ -4,7 +4,7 @@ import { requireUser } from '../request-user.ts'
 import { idParam } from '../validation.ts'
 import type { RouteDeps } from './route-deps.ts'
 
-/** Version history of meeting notes and charters: the same three routes under each. */
+/** Version history of meeting notes, charters and plans: the same three routes under each. */
 export function registerVersionRoutes(app: FastifyInstance, { config, services }: RouteDeps): void {
   const { auth, versions } = services
   const documents = [
@@ -17,6 +17,11 @@ export function registerVersionRoutes(app: FastifyInstance, { config, services }
       prefix: '/api/communities/:id/charter',
       name: (req: FastifyRequest) =>
         formatDocumentName({ kind: 'charter', communityId: idParam(req.params, 'id', 'That community') }),
+    },
+    {
+      prefix: '/api/communities/:id/plan',
+      name: (req: FastifyRequest) =>
+        formatDocumentName({ kind: 'plan', communityId: idParam(req.params, 'id', 'That community') }),
     },
   ]
 
