@@ -33,6 +33,18 @@ export function authLimiters(
   }
 }
 
+/** Calendar feed requests per client address (`CALENDAR_FEED_RATE_LIMIT` per this window), SPEC X4. */
+export const CALENDAR_FEED_WINDOW_MS = 60_000
+
+/** The calendar feed's limiter: per process, or counted in Redis for every process. */
+export function calendarFeedLimiter(
+  config: Pick<Config, 'calendarFeedRateLimit'>,
+  redis: RedisLink | null,
+): AttemptLimiter {
+  const local = new RateLimiter(config.calendarFeedRateLimit, CALENDAR_FEED_WINDOW_MS)
+  return redis ? new RedisRateLimiter(redis, 'calendar-feed', local) : local
+}
+
 /**
  * A fixed-window counter per key, in memory and per process: it blunts password guessing
  * against one instance; limits are configurable so load tests can raise them.

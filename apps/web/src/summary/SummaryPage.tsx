@@ -1,6 +1,6 @@
 import { isId } from '@confer/model'
 import { useMemo } from 'react'
-import { getSummaryMarkdown } from '../api/endpoints.ts'
+import { exportPaths, getSummaryMarkdown } from '../api/endpoints.ts'
 import { useApi } from '../api/useApi.ts'
 import { Link } from '../routing/Link.tsx'
 import { NotFound } from '../routing/NotFound.tsx'
@@ -68,6 +68,17 @@ function Summary({ meetingId }: { meetingId: string }) {
       <div className="summary-page__tools">
         <Link to={`/m/${meetingId}`}>Back to the meeting</Link>
         <div className="summary-page__buttons">
+          <a
+            className="button button--secondary"
+            href={exportPaths.summaryHtml(meetingId)}
+            target="_blank"
+            rel="noopener"
+          >
+            Print view (HTML)
+          </a>
+          <a className="button button--secondary" href={exportPaths.meetingCalendar(meetingId)} download>
+            Add to calendar (.ics)
+          </a>
           <button
             type="button"
             className="button button--secondary"

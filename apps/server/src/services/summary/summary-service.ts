@@ -5,8 +5,9 @@ import type { DocumentEditor } from '../document-editor.ts'
 import type { MeetingService } from '../meeting-service.ts'
 import type { ProtocolService } from '../protocol-service.ts'
 import { notFound } from '../service-error.ts'
-import { meetingSummary } from './meeting-summary.ts'
+import { meetingSummary, type SummaryContext } from './meeting-summary.ts'
 import { groupRounds } from './run-rounds.ts'
+import { meetingSummaryHtml } from './summary-html.ts'
 import type { SummaryNormsCheck, SummaryRound } from './summary-sections.ts'
 
 /**
@@ -36,6 +37,24 @@ export class SummaryService {
 
   /** The meeting as Markdown, for anyone who may see it (members, observers, guests). */
   async markdown(meetingId: string, userId: string): Promise<{ title: string; markdown: string }> {
+    const { title, context } = await this.#context(meetingId, userId)
+    const markdown = await this.#editor.read(meetingDocumentName(meetingId), (doc) =>
+      meetingSummary(doc, context),
+    )
+    return { title, markdown }
+  }
+
+  /** The meeting as one print-ready HTML page (SPEC X1), for whoever may read its Markdown. */
+  async html(meetingId: string, userId: string): Promise<{ title: string; html: string }> {
+    const { title, context } = await this.#context(meetingId, userId)
+    const html = await this.#editor.read(meetingDocumentName(meetingId), (doc) =>
+      meetingSummaryHtml(doc, context),
+    )
+    return { title, html }
+  }
+
+  /** Everything the summary shows besides the document, as this user may see it. */
+  async #context(meetingId: string, userId: string): Promise<{ title: string; context: SummaryContext }> {
     const access = await this.#meetings.access(meetingId, userId)
     if (!access) throw notFound('That meeting')
     const { meeting, guest } = access
@@ -48,8 +67,9 @@ export class SummaryService {
     // A network guest sees the meeting, not the community's own records of it.
     const attendance = guest ? null : await this.#meetings.attendance(meetingId, userId)
     const normsCheck = guest ? null : await this.#normsCheck(meetingId, communityId)
-    const markdown = await this.#editor.read(meetingDocumentName(meetingId), (doc) =>
-      meetingSummary(doc, {
+    return {
+      title: meeting.title,
+      context: {
         title: meeting.title,
         communityName: community?.name ?? '',
         startsAt: meeting.startsAt,
@@ -58,9 +78,8 @@ export class SummaryService {
         attendance: attendance?.map((a) => ({ name: a.name, present: a.present === true })) ?? null,
         rounds,
         normsCheck,
-      }),
-    )
-    return { title: meeting.title, markdown }
+      },
+    }
   }
 
   async #rounds(meetingId: string, communityId: string): Promise<SummaryRound[]> {
