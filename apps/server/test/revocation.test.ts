@@ -1,57 +1,27 @@
-import path from 'node:path'
-import { DatabaseSync } from 'node:sqlite'
+/**
+ * Sockets close when the credential that opened them ends (SPEC A6, A8, A9): at its expiry
+ * (4401), or when it is revoked, logged out or signed out everywhere (4403). A guest's access
+ * ending is in revocation-guests.test.ts; a change while a socket is set up, in
+ * revocation-while-loading.test.ts.
+ */
 import { CloseCode, DenyReason } from '@confer/model'
 import * as encoding from 'lib0/encoding'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
 import * as Y from 'yjs'
-import {
-  ApiClient,
-  createCommunity,
-  createMeeting,
-  join,
-  type Person,
-  signUp,
-} from '../../../test/support/api-client.ts'
+import { ApiClient, type Person } from '../../../test/support/api-client.ts'
 import type { CollabContext } from '../src/collab/context.ts'
 import { CredentialExpiry } from '../src/collab/extensions/credential-expiry.ts'
 import { hashSecret } from '../src/services/secrets.ts'
-import type { DocumentStore, LogEntry, StoredDocument } from '../src/stores/document-store.ts'
-import { DATABASE_FILE, openDatabase } from '../src/stores/sqlite/database.ts'
-import { SqliteDocumentStore } from '../src/stores/sqlite/sqlite-document-store.ts'
 import {
   authenticateRaw,
   type Closed,
   frame,
   MessageType,
   nextFrameOfType,
-  openRawSocket,
   whenClosed,
 } from './raw-socket.ts'
-import { type RunningServer, startServer, tempDataDir } from './test-server.ts'
-
-let s: RunningServer
-let n: Network
-const sockets: WebSocket[] = []
-
-beforeAll(async () => {
-  s = await startServer()
-  n = await networkFixture()
-})
-afterEach(() => {
-  for (const socket of sockets.splice(0)) socket.close()
-})
-afterAll(() => s.close())
-
-/** Changes stored rows directly, as time, another device or another server instance would. */
-function withDatabase<T>(work: (db: DatabaseSync) => T): T {
-  const db = new DatabaseSync(path.join(s.dataDir, DATABASE_FILE))
-  try {
-    return work(db)
-  } finally {
-    db.close()
-  }
-}
+import { connect, n, newGuest, refusal, s, withDatabase } from './revocation-support.ts'
 
 /** Makes a credential expire `ms` from now (the API's shortest lifetime is a minute). */
 function expireIn(secret: string, ms: number): number {
@@ -75,81 +45,6 @@ async function secondBrowser(person: Person): Promise<ApiClient> {
 
 const cookieSecret = (person: Person): string => (person.api.cookie ?? '').split('=')[1] ?? ''
 
-/** A raw socket authenticated to `documentName` with a bearer token, or the session cookie. */
-async function connect(
-  documentName: string,
-  credential: { token: string } | { cookie: string },
-): Promise<WebSocket> {
-  const socket =
-    'cookie' in credential
-      ? await openRawSocket(s.wsUrl, { origin: s.url, cookie: credential.cookie })
-      : await openRawSocket(s.wsUrl)
-  sockets.push(socket)
-  const outcome = await authenticateRaw(socket, documentName, 'token' in credential ? credential.token : '')
-  expect(outcome).toMatchObject({ ok: true })
-  return socket
-}
-
-async function refusal(documentName: string, token: string): Promise<string | null> {
-  const socket = await openRawSocket(s.wsUrl)
-  sockets.push(socket)
-  const outcome = await authenticateRaw(socket, documentName, token)
-  return outcome.ok ? null : outcome.reason
-}
-
-interface Network {
-  hostFacilitator: Person
-  homeFacilitator: Person
-  hostCommunity: string
-  homeCommunity: string
-  networkId: string
-  meetingId: string
-}
-
-/**
- * Two schools' communities in one network, and a meeting the host opened to the network's
- * members as writers.
- */
-async function networkFixture(): Promise<Network> {
-  const [hostFacilitator, homeFacilitator] = await Promise.all([
-    signUp(s.url, 'Host facilitator'),
-    signUp(s.url, 'Home facilitator'),
-  ])
-  const hostCommunity = await createCommunity(hostFacilitator, 'Lincoln math')
-  const homeCommunity = await createCommunity(homeFacilitator, 'Roosevelt math')
-  const meetingId = await createMeeting(hostFacilitator, hostCommunity, 'Targeted networking')
-  const network = await hostFacilitator.api.post<{ network: { id: string } }>('/api/networks', {
-    name: 'District math network',
-    communityId: hostCommunity,
-  })
-  const invite = await hostFacilitator.api.post<{ code: string }>(
-    `/api/networks/${network.body.network.id}/invites`,
-  )
-  const accepted = await homeFacilitator.api.post(`/api/network-invites/${invite.body.code}/accept`, {
-    communityId: homeCommunity,
-  })
-  expect(accepted.status).toBe(200)
-  const opened = await hostFacilitator.api.put(`/api/meetings/${meetingId}/network-access`, {
-    guestRole: 'member',
-  })
-  expect(opened.status).toBe(200)
-  return {
-    hostFacilitator,
-    homeFacilitator,
-    hostCommunity,
-    homeCommunity,
-    networkId: network.body.network.id,
-    meetingId,
-  }
-}
-
-/** A member of the home community only: in the host's meeting as a network guest. */
-async function newGuest(n: Network): Promise<Person> {
-  const guest = await signUp(s.url, 'Guest teacher')
-  await join(n.homeFacilitator, n.homeCommunity, guest, 'member')
-  return guest
-}
-
 /** Sends SyncStep1 and waits for the answer: the server has set the connection up by then. */
 async function syncRoundTrip(socket: WebSocket, documentName: string): Promise<void> {
   const answer = nextFrameOfType(socket, documentName, MessageType.Sync)
@@ -167,70 +62,6 @@ async function closedAfter(socket: WebSocket, since: number): Promise<Closed & {
   const closed = await whenClosed(socket)
   return { ...closed, afterMs: Date.now() - since }
 }
-
-describe('[A10] a network guest loses the meeting with their home community', () => {
-  it('[A10] a guest removed from their home community is disconnected from every meeting they joined through it, at once', async () => {
-    const guest = await newGuest(n)
-    const notes = await connect(`meeting/${n.meetingId}`, { token: guest.token })
-    const run = await connect(`meeting/${n.meetingId}/run`, { token: guest.token })
-    const closes = [whenClosed(notes), whenClosed(run)]
-
-    const removedAt = Date.now()
-    const removed = await n.homeFacilitator.api.delete(
-      `/api/communities/${n.homeCommunity}/members/${guest.id}`,
-    )
-    expect(removed.status).toBe(204)
-    for (const closed of await Promise.all(closes)) expect(closed.code).toBe(CloseCode.accessChanged)
-    expect(Date.now() - removedAt).toBeLessThan(1_000)
-    expect(await refusal(`meeting/${n.meetingId}`, guest.token)).toBe(DenyReason.unknownDocument)
-  })
-
-  it('[A10] a guest who leaves their home community is disconnected at once', async () => {
-    const guest = await newGuest(n)
-    const notes = await connect(`meeting/${n.meetingId}`, { cookie: guest.api.cookie ?? '' })
-    const closed = whenClosed(notes)
-
-    const left = await guest.api.delete(`/api/communities/${n.homeCommunity}/members/${guest.id}`)
-    expect(left.status).toBe(204)
-    expect((await closed).code).toBe(CloseCode.accessChanged)
-    expect(await refusal(`meeting/${n.meetingId}`, guest.token)).toBe(DenyReason.unknownDocument)
-  })
-
-  it('[A6] a guest whose home role changes keeps the guest connection (access is re-checked, not guessed)', async () => {
-    const guest = await newGuest(n)
-    const notes = await connect(`meeting/${n.meetingId}`, { token: guest.token })
-    const lowered = await n.homeFacilitator.api.patch(
-      `/api/communities/${n.homeCommunity}/members/${guest.id}`,
-      {
-        role: 'observer',
-      },
-    )
-    expect(lowered.status).toBe(200)
-    // The guest role comes from the meeting, not the home community: still a writer there. A
-    // second connection after the change proves the re-check had its turn.
-    expect(await authenticateRaw(notes, `meeting/${n.meetingId}/run`, guest.token)).toMatchObject({
-      ok: true,
-    })
-    expect(notes.readyState).toBe(notes.OPEN)
-  })
-
-  it('[A6] a community taken out of the network closes its members’ guest sockets', async () => {
-    const own = await networkFixture()
-    const guest = await newGuest(own)
-    const notes = await connect(`meeting/${own.meetingId}`, { token: guest.token })
-    const closed = whenClosed(notes)
-    // No REST route takes a community out of a network yet: change the store and announce it,
-    // as the service that does so will.
-    withDatabase((db) =>
-      db
-        .prepare('DELETE FROM network_communities WHERE network_id = ? AND community_id = ?')
-        .run(own.networkId, own.homeCommunity),
-    )
-    s.server.services.events.emit('networkChanged', { networkId: own.networkId })
-    expect((await closed).code).toBe(CloseCode.accessChanged)
-    expect(await refusal(`meeting/${own.meetingId}`, guest.token)).toBe(DenyReason.unknownDocument)
-  })
-})
 
 describe('[A8] a socket closes when its credential expires', () => {
   it('[A8] a bearer token socket closes with 4401 when the token expires, and cannot come back', async () => {
@@ -338,110 +169,5 @@ describe('[A6] revoked credentials close the sockets they opened', () => {
     expect((await laptop.post('/api/auth/logout-everywhere')).status).toBe(200)
     for (const c of await Promise.all(closed)) expect(c.code).toBe(CloseCode.accessChanged)
     expect(bystander.readyState).toBe(bystander.OPEN)
-  })
-})
-
-/** A document store whose next load of one document waits until the test lets it go. */
-class HeldLoads implements DocumentStore {
-  readonly #inner: SqliteDocumentStore
-  #held: { name: string; entered: () => void; released: Promise<void> } | null = null
-
-  constructor(inner: SqliteDocumentStore) {
-    this.#inner = inner
-  }
-
-  /** Holds the next load of `name`; resolves `entered` when it starts. */
-  hold(name: string): { entered: Promise<void>; release: () => void } {
-    let release = () => {}
-    let entered = () => {}
-    const started = new Promise<void>((resolve) => {
-      entered = resolve
-    })
-    const released = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    this.#held = { name, entered, released }
-    return { entered: started, release }
-  }
-
-  async load(name: string): Promise<StoredDocument> {
-    const held = this.#held
-    if (held?.name === name) {
-      this.#held = null
-      held.entered()
-      await held.released
-    }
-    return this.#inner.load(name)
-  }
-
-  append(entries: readonly LogEntry[]): Promise<number[]> {
-    return this.#inner.append(entries)
-  }
-
-  appendNow(entries: readonly LogEntry[]): number[] {
-    return this.#inner.appendNow(entries)
-  }
-
-  compact(name: string, state: Uint8Array, throughSeq: number): Promise<void> {
-    return this.#inner.compact(name, state, throughSeq)
-  }
-
-  close(): Promise<void> {
-    return this.#inner.close()
-  }
-}
-
-describe('[A6] a change while a socket is still being set up reaches it too', () => {
-  let held: RunningServer
-  let loads: HeldLoads
-  let owner: Person
-  let communityId: string
-
-  beforeAll(async () => {
-    const dataDir = tempDataDir()
-    loads = new HeldLoads(new SqliteDocumentStore(openDatabase(dataDir)))
-    held = await startServer({ dataDir, overrides: { documents: loads } })
-    owner = await signUp(held.url, 'Facilitator')
-    communityId = await createCommunity(owner, 'Slow-loading team')
-  })
-  afterAll(() => held.close())
-
-  /** A socket authenticated to the charter, whose document is still loading. */
-  async function authenticatedWhileLoading(
-    credential: { token: string } | { cookie: string },
-  ): Promise<{ socket: WebSocket; release: () => void }> {
-    const name = `community/${communityId}/charter`
-    const load = loads.hold(name)
-    const socket =
-      'cookie' in credential
-        ? await openRawSocket(held.wsUrl, { origin: held.url, cookie: credential.cookie })
-        : await openRawSocket(held.wsUrl)
-    sockets.push(socket)
-    const outcome = authenticateRaw(socket, name, 'token' in credential ? credential.token : '')
-    expect(await outcome).toMatchObject({ ok: true })
-    await load.entered
-    return { socket, release: load.release }
-  }
-
-  it('[A6] a member removed after authenticating but before the document loaded is disconnected', async () => {
-    const person = await signUp(held.url, 'Removed while loading')
-    await join(owner, communityId, person, 'member')
-    const { socket, release } = await authenticatedWhileLoading({ token: person.token })
-    const closed = whenClosed(socket)
-
-    expect((await owner.api.delete(`/api/communities/${communityId}/members/${person.id}`)).status).toBe(204)
-    release()
-    expect((await closed).code).toBe(CloseCode.accessChanged)
-  })
-
-  it('[A6] a session logged out after authenticating but before the document loaded is disconnected', async () => {
-    const person = await signUp(held.url, 'Logged out while loading')
-    await join(owner, communityId, person, 'member')
-    const { socket, release } = await authenticatedWhileLoading({ cookie: person.api.cookie ?? '' })
-    const closed = whenClosed(socket)
-
-    expect((await person.api.post('/api/auth/logout')).status).toBe(204)
-    release()
-    expect((await closed).code).toBe(CloseCode.accessChanged)
   })
 })

@@ -4,6 +4,7 @@ import type { MeetingPeople } from '../meeting-data/useMeetingPeople.ts'
 import type { EarlierMeeting } from '../meeting-data/useMeetingTitles.ts'
 import { Link } from '../routing/Link.tsx'
 import { formatDue, isOverdue } from '../ui/due-date.ts'
+import { EditRemoveButtons } from '../ui/EditRemoveButtons.tsx'
 import { formatDateTime } from '../ui/format.ts'
 
 interface Props {
@@ -52,24 +53,13 @@ export function ActionRow({ doc, action, editable, people, earlierMeeting, onEdi
         )}
       </p>
       {editable && (
-        <p className="action-row__buttons">
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            aria-label={`Edit ${label}`}
-            onClick={() => onEdit(action)}
-          >
-            Edit
-          </button>
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            aria-label={`Remove ${label}`}
-            onClick={() => onRemove(action)}
-          >
-            Remove
-          </button>
-        </p>
+        <EditRemoveButtons
+          className="action-row__buttons"
+          editLabel={`Edit ${label}`}
+          removeLabel={`Remove ${label}`}
+          onEdit={() => onEdit(action)}
+          onRemove={() => onRemove(action)}
+        />
       )}
     </li>
   )

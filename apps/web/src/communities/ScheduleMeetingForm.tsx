@@ -7,8 +7,7 @@ import { Link } from '../routing/Link.tsx'
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx'
 import { Field } from '../ui/Field.tsx'
 import { type FieldErrors, fieldErrors, showFieldErrors } from '../ui/form-errors.ts'
-import { fromLocalInputs } from '../ui/local-date-time.ts'
-import { PastDateWarning } from '../ui/PastDateWarning.tsx'
+import { MEETING_TIME_ERRORS, MeetingTimeFields } from '../ui/MeetingTimeFields.tsx'
 import { useAction } from '../ui/useAction.ts'
 import { TemplateSelect } from './TemplateSelect.tsx'
 import { weeklyStarts } from './weekly-series.ts'
@@ -84,9 +83,9 @@ export function ScheduleMeetingForm({
         setErrors,
         {
           title: found.title,
-          date: values.date ? undefined : 'Choose a date.',
-          time: starts || !values.date || !weeksValid ? undefined : 'Choose a start time.',
-          durationMinutes: found.durationMinutes && 'A meeting lasts from 5 to 480 minutes.',
+          date: values.date ? undefined : MEETING_TIME_ERRORS.date,
+          time: starts || !values.date || !weeksValid ? undefined : MEETING_TIME_ERRORS.time,
+          durationMinutes: found.durationMinutes && MEETING_TIME_ERRORS.durationMinutes,
           weeks: weeksValid ? undefined : `Repeat for 2 to ${MAX_WEEKS} weeks.`,
         },
         formRef.current,
@@ -133,43 +132,13 @@ export function ScheduleMeetingForm({
           />
         )}
       </Field>
-      <div className="schedule-form__when">
-        <Field label="Date" error={errors.date}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              value={values.date}
-              onChange={(e) => change('date', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Start time" error={errors.time}>
-          {(control) => (
-            <input
-              {...control}
-              type="time"
-              value={values.time}
-              onChange={(e) => change('time', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Length (minutes)" error={errors.durationMinutes}>
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              min={5}
-              max={480}
-              step={5}
-              inputMode="numeric"
-              value={values.duration}
-              onChange={(e) => change('duration', e.target.value)}
-            />
-          )}
-        </Field>
-      </div>
-      <PastDateWarning startsAt={fromLocalInputs(values.date, values.time)} />
+      <MeetingTimeFields
+        className="schedule-form__when"
+        values={values}
+        errors={errors}
+        onChange={change}
+        warnIfPast
+      />
       <TemplateSelect
         templates={templates.data}
         value={values.templateId}

@@ -1,5 +1,6 @@
 import { type AgendaItem, DECISION_MAX_CHARS, decisionText } from '@confer/model'
-import { type FormEvent, useId, useState } from 'react'
+import { useId, useState } from 'react'
+import { InlineEntryForm, type TextCheck } from '../ui/InlineEntryForm.tsx'
 import { decisionItemLabel } from './decision-item.ts'
 
 export interface DecisionFields {
@@ -15,57 +16,34 @@ interface Props {
   onCancel: () => void
 }
 
+function check(text: string): TextCheck {
+  const line = decisionText(text)
+  if (line !== null) return { text: line }
+  return {
+    error: text.trim()
+      ? `Keep it under ${DECISION_MAX_CHARS.toLocaleString()} characters.`
+      : 'Write what was decided.',
+  }
+}
+
 /** What was decided and under which agenda item: for a new decision or an edit. */
 export function DecisionForm({ initial, agenda, submitLabel, onSubmit, onCancel }: Props) {
   const id = useId()
-  const [text, setText] = useState(initial.text)
   const [itemId, setItemId] = useState(initial.itemId)
-  const [error, setError] = useState<string | null>(null)
   // An edit keeps the link to an item removed since, unless the person picks another.
   const orphan = itemId !== null && !agenda.some((item) => item.id === itemId)
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    const line = decisionText(text)
-    if (line === null) {
-      setError(
-        text.trim()
-          ? `Keep it under ${DECISION_MAX_CHARS.toLocaleString()} characters.`
-          : 'Write what was decided.',
-      )
-      return
-    }
-    onSubmit({ text: line, itemId })
-  }
-
   return (
-    <form className="decision-form" onSubmit={submit} noValidate aria-label={submitLabel}>
-      <div className="field">
-        <label htmlFor={`${id}-text`}>Decision</label>
-        <textarea
-          id={`${id}-text`}
-          rows={2}
-          maxLength={DECISION_MAX_CHARS}
-          // biome-ignore lint/a11y/noAutofocus: the form opens because the person asked to write a decision
-          autoFocus
-          value={text}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && !event.shiftKey) {
-              event.preventDefault()
-              event.currentTarget.form?.requestSubmit()
-            }
-            if (event.key === 'Escape') onCancel()
-          }}
-        />
-        {error && (
-          <p id={`${id}-error`} className="field-error">
-            {error}
-          </p>
-        )}
-      </div>
+    <InlineEntryForm
+      className="decision-form"
+      submitLabel={submitLabel}
+      textLabel="Decision"
+      initialText={initial.text}
+      maxLength={DECISION_MAX_CHARS}
+      check={check}
+      onSubmit={(text) => onSubmit({ text, itemId })}
+      onCancel={onCancel}
+    >
       <div className="field">
         <label htmlFor={`${id}-item`}>Agenda item</label>
         <select
@@ -82,14 +60,6 @@ export function DecisionForm({ initial, agenda, submitLabel, onSubmit, onCancel 
           {orphan && <option value={itemId}>{decisionItemLabel(agenda, itemId)}</option>}
         </select>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary button--small">
-          {submitLabel}
-        </button>
-        <button type="button" className="button button--secondary button--small" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </InlineEntryForm>
   )
 }

@@ -1,4 +1,5 @@
 import type { AgendaItem, Decision } from '@confer/model'
+import { EditRemoveButtons } from '../ui/EditRemoveButtons.tsx'
 import { decisionItemLabel } from './decision-item.ts'
 
 interface Props {
@@ -20,24 +21,13 @@ export function DecisionRow({ decision, agenda, editable, onEdit, onRemove }: Pr
         {item}
       </p>
       {editable && (
-        <p className="decision-row__buttons">
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            aria-label={`Edit decision: ${decision.text}`}
-            onClick={() => onEdit(decision)}
-          >
-            Edit
-          </button>
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            aria-label={`Remove decision: ${decision.text}`}
-            onClick={() => onRemove(decision)}
-          >
-            Remove
-          </button>
-        </p>
+        <EditRemoveButtons
+          className="decision-row__buttons"
+          editLabel={`Edit decision: ${decision.text}`}
+          removeLabel={`Remove decision: ${decision.text}`}
+          onEdit={() => onEdit(decision)}
+          onRemove={() => onRemove(decision)}
+        />
       )}
     </li>
   )

@@ -5,7 +5,7 @@ import { loadSchemas, usePreloadSchemas } from '../api/schemas.ts'
 import { Field } from '../ui/Field.tsx'
 import { type FieldErrors, fieldErrors, showFieldErrors } from '../ui/form-errors.ts'
 import { fromLocalInputs, toLocalInputs } from '../ui/local-date-time.ts'
-import { PastDateWarning } from '../ui/PastDateWarning.tsx'
+import { MEETING_TIME_ERRORS, MeetingTimeFields } from '../ui/MeetingTimeFields.tsx'
 import { useAction } from '../ui/useAction.ts'
 
 type EditField = 'title' | 'date' | 'time' | 'durationMinutes'
@@ -57,9 +57,9 @@ export function EditMeetingForm({
         setErrors,
         {
           title: found.title,
-          date: moved && !values.date ? 'Choose a date.' : undefined,
-          time: moved && values.date && !startsAt ? 'Choose a start time.' : undefined,
-          durationMinutes: found.durationMinutes && 'A meeting lasts from 5 to 480 minutes.',
+          date: moved && !values.date ? MEETING_TIME_ERRORS.date : undefined,
+          time: moved && values.date && !startsAt ? MEETING_TIME_ERRORS.time : undefined,
+          durationMinutes: found.durationMinutes && MEETING_TIME_ERRORS.durationMinutes,
         },
         formRef.current,
       )
@@ -91,45 +91,14 @@ export function EditMeetingForm({
       {started && (
         <p className="hint">This meeting has started, so its date and start time stay as they are.</p>
       )}
-      <div className="edit-meeting__when">
-        <Field label="Date" error={errors.date}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              disabled={started}
-              value={values.date}
-              onChange={(e) => change('date', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Start time" error={errors.time}>
-          {(control) => (
-            <input
-              {...control}
-              type="time"
-              disabled={started}
-              value={values.time}
-              onChange={(e) => change('time', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Length (minutes)" error={errors.durationMinutes}>
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              min={5}
-              max={480}
-              step={5}
-              inputMode="numeric"
-              value={values.duration}
-              onChange={(e) => change('duration', e.target.value)}
-            />
-          )}
-        </Field>
-      </div>
-      <PastDateWarning startsAt={moved ? startsAt : null} />
+      <MeetingTimeFields
+        className="edit-meeting__when"
+        values={values}
+        errors={errors}
+        onChange={change}
+        startFixed={started}
+        warnIfPast={moved}
+      />
       {action.error && (
         <p className="error" role="alert">
           {action.error.message}
