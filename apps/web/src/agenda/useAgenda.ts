@@ -14,7 +14,9 @@ function sameAgenda(a: AgendaItem[], b: AgendaItem[]): boolean {
         item.minutes === other.minutes &&
         item.ownerId === other.ownerId &&
         item.done === other.done &&
-        item.protocolId === other.protocolId
+        item.protocolId === other.protocolId &&
+        item.planLink === other.planLink &&
+        item.goalId === other.goalId
       )
     })
   )

@@ -4,11 +4,12 @@ import { type CollabSession, reloadFromServer } from './session.ts'
 import './update-refused.css'
 
 /** How the page names the document it shows. */
-export type RefusedDocument = 'notes' | 'charter'
+export type RefusedDocument = 'notes' | 'charter' | 'plan'
 
 const WORDS = {
   notes: { these: 'these notes', full: 'these notes are over their size limit', copy: 'Copy my notes' },
   charter: { these: 'this charter', full: 'this charter is over its size limit', copy: 'Copy the charter' },
+  plan: { these: 'this plan', full: 'this plan is over its size limit', copy: 'Copy the plan' },
 } as const satisfies Record<RefusedDocument, unknown>
 
 function heading(cause: RefusalCause, document: RefusedDocument): string {

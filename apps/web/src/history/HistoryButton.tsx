@@ -17,7 +17,13 @@ interface Props {
 
 const NO_NAMES: NameOf = () => 'a member'
 
-/** "History": earlier versions of the notes or charter, to read, compare and restore. */
+const TITLES: Record<HistorySource['kind'], string> = {
+  meeting: 'History of these notes',
+  charter: 'History of this charter',
+  plan: 'History of this plan',
+}
+
+/** "History": earlier versions of the notes, charter or plan, to read, compare and restore. */
 export function HistoryButton({ source, doc, canRestore, nameOf = NO_NAMES }: Props) {
   const [open, setOpen] = useState(false)
   const [restored, setRestored] = useState<string | null>(null)
@@ -38,7 +44,7 @@ export function HistoryButton({ source, doc, canRestore, nameOf = NO_NAMES }: Pr
       </p>
       <Dialog
         open={open}
-        title={source.kind === 'meeting' ? 'History of these notes' : 'History of this charter'}
+        title={TITLES[source.kind]}
         onClose={() => setOpen(false)}
         className="dialog--wide history-dialog"
       >

@@ -100,6 +100,7 @@ function useCurrentEntries(source: HistorySource, doc: Y.Doc, nameOf: NameOf): C
 
 const GROUPS: { group: ComparedEntry['group']; title: string | null }[] = [
   { group: 'charter', title: null },
+  { group: 'plan', title: null },
   { group: 'agenda', title: 'Agenda' },
   { group: 'actions', title: 'Action items' },
 ]

@@ -1,15 +1,17 @@
 import type { DocumentVersion } from '@confer/api'
 import { ApiError, apiRequest } from '../api/client.ts'
 
-/** Where a document's versions live: a meeting's notes or a community's charter. */
-export type HistorySource = { kind: 'meeting'; meetingId: string } | { kind: 'charter'; communityId: string }
+/** Where a document's versions live: a meeting's notes, a community's charter or its plan. */
+export type HistorySource =
+  | { kind: 'meeting'; meetingId: string }
+  | { kind: 'charter'; communityId: string }
+  | { kind: 'plan'; communityId: string }
 
 const id = encodeURIComponent
 
 export function historyBase(source: HistorySource): string {
-  return source.kind === 'meeting'
-    ? `/api/meetings/${id(source.meetingId)}`
-    : `/api/communities/${id(source.communityId)}/charter`
+  if (source.kind === 'meeting') return `/api/meetings/${id(source.meetingId)}`
+  return `/api/communities/${id(source.communityId)}/${source.kind}`
 }
 
 export const listVersions = (source: HistorySource, signal?: AbortSignal) =>

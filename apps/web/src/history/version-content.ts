@@ -1,6 +1,7 @@
 import { itemNotes, readActions, readAgenda, readNorms } from '@confer/model'
 import * as Y from 'yjs'
 import type { HistorySource } from './history-api.ts'
+import { planEntries } from './plan-entries.ts'
 
 /** One comparable piece of a document: an agenda item or a norm, or the preamble. */
 export interface ContentEntry {
@@ -36,8 +37,9 @@ export function fragmentText(node: Y.XmlFragment | Y.XmlElement): string {
   return lines.join('\n')
 }
 
-/** What a meeting or charter document says, in the order it is shown. */
+/** What a meeting, charter or plan document says, in the order it is shown. */
 export function documentEntries(source: HistorySource, doc: Y.Doc): ContentEntry[] {
+  if (source.kind === 'plan') return planEntries(doc)
   if (source.kind === 'charter') {
     const preamble = fragmentText(doc.getXmlFragment('preamble'))
     return [
@@ -57,7 +59,7 @@ export function documentEntries(source: HistorySource, doc: Y.Doc): ContentEntry
 
 /** What a version view compares: a group of the document, with the facts besides the text. */
 export interface ComparedEntry extends ContentEntry {
-  group: 'agenda' | 'actions' | 'charter'
+  group: 'agenda' | 'actions' | 'charter' | 'plan'
   /** Where it stood in its group (1-based): the agenda's order. */
   position: number
   /** Its other fields as one line (minutes, owner, due, done), compared word by word. */
@@ -70,13 +72,13 @@ export type NameOf = (userId: string) => string
 /**
  * Everything a person would notice changed: for a meeting, each agenda item's title, minutes,
  * owner, place and notes, and each action item's text, owner, due date and whether it is done
- * (SPEC V4); for a charter, the preamble and norms.
+ * (SPEC V4); for a charter, the preamble and norms; for a plan, its goals, cycle and evidence.
  */
 export function comparedEntries(source: HistorySource, doc: Y.Doc, nameOf: NameOf): ComparedEntry[] {
-  if (source.kind === 'charter') {
+  if (source.kind === 'charter' || source.kind === 'plan') {
     return documentEntries(source, doc).map((entry, i) => ({
       ...entry,
-      group: 'charter',
+      group: source.kind,
       position: i,
       facts: '',
     }))

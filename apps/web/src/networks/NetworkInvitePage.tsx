@@ -10,6 +10,7 @@ import { Field } from '../ui/Field.tsx'
 import { LoadError } from '../ui/LoadError.tsx'
 import { PageLoading } from '../ui/PageLoading.tsx'
 import { useAction } from '../ui/useAction.ts'
+import { AcceptSponsorInvite } from './AcceptSponsorInvite.tsx'
 import { getNetworkInvite } from './networks-api.ts'
 import './networks.css'
 
@@ -46,6 +47,8 @@ export function NetworkInvitePage({ code }: { code: string }) {
       </section>
     )
   }
+  // A sponsor invitation makes a person a sponsor, not a community a member (SPEC PR4).
+  if (preview.data.kind === 'sponsor') return <AcceptSponsorInvite code={code} invite={preview.data} />
   return <AcceptNetworkInvite code={code} invite={preview.data} />
 }
 

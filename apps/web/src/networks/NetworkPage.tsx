@@ -9,6 +9,7 @@ import { LoadError } from '../ui/LoadError.tsx'
 import { PageLoading } from '../ui/PageLoading.tsx'
 import { NetworkInviteLink } from './NetworkInviteLink.tsx'
 import { NetworkMeetings } from './NetworkMeetings.tsx'
+import { SponsorInviteLink } from './SponsorInviteLink.tsx'
 import './networks.css'
 
 /** `/n/:networkId`: a network's purpose and the communities (schools' teams) in it. */
@@ -60,8 +61,14 @@ function NetworkView({ networkId }: { networkId: string }) {
           ))}
         </ul>
       </section>
+      {network.canManage && (
+        <p>
+          <Link to={`/n/${network.id}/progress`}>See the progress of every community</Link>
+        </p>
+      )}
       <NetworkMeetings networkId={network.id} />
       {network.canManage && <NetworkInviteLink networkId={network.id} />}
+      {network.canManage && <SponsorInviteLink networkId={network.id} />}
     </div>
   )
 }

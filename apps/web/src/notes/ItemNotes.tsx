@@ -1,9 +1,11 @@
+import { INLINE_IMAGE_TYPES } from '@confer/api'
 import { type AgendaItem, itemNotes } from '@confer/model'
 import type { Editor } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react'
 import type { CollabSession } from '../collab/session.ts'
 import type { PresenceUser } from '../collab/useAwarenessUser.ts'
+import { EditorImageDialog } from '../editor/EditorImageDialog.tsx'
 import { EditorLinkDialog } from '../editor/EditorLinkDialog.tsx'
 import { notesExtensions } from '../editor/editor-extensions.ts'
 import { NotesToolbar } from '../editor/NotesToolbar.tsx'
@@ -21,11 +23,15 @@ interface ItemNotesProps {
   editable: boolean
   /** The step of a running protocol round whose feedback belongs in these notes, if any. */
   stepTitle: string | null
+  /** What the page adds under the notes (the item's links to the plan). */
+  children?: ReactNode
+  /** The community pasted images are uploaded to (SPEC RS9); null where images are not taken (guests). */
+  imagesTo?: string | null
 }
 
 /** One agenda item: its title, its facts, and the notes everyone types under it. */
 export function ItemNotes(props: ItemNotesProps) {
-  const { item, position, current, ownerName, session, user, editable, stepTitle } = props
+  const { item, position, current, ownerName, session, user, editable, stepTitle, children, imagesTo } = props
   const headingId = `item-${item.id}-title`
   const fragment = useMemo(() => itemNotes(session.doc, item.id), [session, item.id])
   const title = item.title.trim() || 'Untitled item'
@@ -59,10 +65,12 @@ export function ItemNotes(props: ItemNotesProps) {
           labelledBy={headingId}
           editable={editable}
           stepTitle={stepTitle}
+          imagesTo={imagesTo ?? null}
         />
       ) : (
         <p className="notice">The notes of this item could not be read.</p>
       )}
+      {children}
     </section>
   )
 }
@@ -76,10 +84,11 @@ interface NotesEditorProps {
   labelledBy: string
   editable: boolean
   stepTitle: string | null
+  imagesTo: string | null
 }
 
 function NotesEditor(props: NotesEditorProps) {
-  const { itemId, itemTitle, fragment, session, user, labelledBy, editable, stepTitle } = props
+  const { itemId, itemTitle, fragment, session, user, labelledBy, editable, stepTitle, imagesTo } = props
   // Renames reach the caret through awareness (useAwarenessUser); rebuilding the editor for
   // them would drop the selection, so the editor reads the latest name only when it is built.
   const latestUser = useRef(user)
@@ -88,6 +97,8 @@ function NotesEditor(props: NotesEditorProps) {
   }, [user])
   const [linking, setLinking] = useState(false)
   const openLink = useRef(() => setLinking(true))
+  const [image, setImage] = useState<File | null>(null)
+  const picker = useRef<HTMLInputElement>(null)
   const [marked, setMarked] = useState('')
   // The shortcut is bound when the editor is built; it reads the latest item through this ref.
   const mark = useRef((_: Editor) => {})
@@ -109,6 +120,7 @@ function NotesEditor(props: NotesEditorProps) {
       extensions: [
         ...notesExtensions(fragment, session.provider, latestUser.current, editable, {
           onLinkShortcut: () => openLink.current(),
+          onImage: imagesTo ? setImage : null,
         }),
         ...(editable ? [DecisionShortcut.configure({ onMark: (e) => mark.current(e) })] : []),
       ],
@@ -126,7 +138,7 @@ function NotesEditor(props: NotesEditorProps) {
       // and a list that shrank on every blur would move the buttons under the pointer.
       onFocus: () => session.provider.setAwarenessField('itemId', itemId),
     },
-    [fragment, session.provider, labelledBy, editable],
+    [fragment, session.provider, labelledBy, editable, imagesTo],
   )
   return (
     <>
@@ -136,6 +148,7 @@ function NotesEditor(props: NotesEditorProps) {
           notesTitle={itemTitle}
           onLink={() => setLinking(true)}
           onDecision={() => mark.current(editor)}
+          onImage={imagesTo ? () => picker.current?.click() : undefined}
         />
       )}
       {editable && (
@@ -147,6 +160,26 @@ function NotesEditor(props: NotesEditorProps) {
       <EditorContent editor={editor} className="notes-editor-frame" />
       {editable && editor && (
         <EditorLinkDialog editor={editor} open={linking} onClose={() => setLinking(false)} />
+      )}
+      {editable && editor && imagesTo && (
+        <>
+          <input
+            ref={picker}
+            type="file"
+            accept={INLINE_IMAGE_TYPES.join(',')}
+            hidden
+            onChange={(e) => {
+              setImage(e.target.files?.[0] ?? null)
+              e.target.value = ''
+            }}
+          />
+          <EditorImageDialog
+            editor={editor}
+            communityId={imagesTo}
+            file={image}
+            onClose={() => setImage(null)}
+          />
+        </>
       )}
     </>
   )
