@@ -19,6 +19,8 @@ interface Props {
   onLink: () => void
   /** "Mark as decision": offered in an agenda item's notes (SPEC E2), not in the charter's preamble. */
   onDecision?: (() => void) | undefined
+  /** "Insert image": opens the file picker (SPEC RS9); pasting or dropping an image works too. */
+  onImage?: (() => void) | undefined
 }
 
 interface ToolbarState {
@@ -58,7 +60,7 @@ function sameState(a: ToolbarState, b: ToolbarState | null): boolean {
  * Formatting for one rich-text editor (an item's notes, the charter's preamble), as an ARIA toolbar: one Tab stop, arrow keys between
  * buttons. Buttons keep the caret in the notes (they never take focus on click).
  */
-export function NotesToolbar({ editor, notesTitle, onLink, onDecision }: Props) {
+export function NotesToolbar({ editor, notesTitle, onLink, onDecision, onImage }: Props) {
   const state = useEditorState({ editor, selector: ({ editor: e }) => readState(e), equalityFn: sameState })
   const drafts = useActionDraft()
   const [focusIndex, setFocusIndex] = useState(0)
@@ -106,6 +108,17 @@ export function NotesToolbar({ editor, notesTitle, onLink, onDecision }: Props) 
       disabled: !state.markable,
       run: () => {},
       onClick: onDecision,
+    })
+  }
+  if (onImage) {
+    buttons.push({
+      id: 'image',
+      label: 'Insert image',
+      face: 'Image',
+      hint: 'or paste or drop one into the notes',
+      toggle: false,
+      run: () => {},
+      onClick: onImage,
     })
   }
   const current = Math.min(focusIndex, buttons.length - 1)

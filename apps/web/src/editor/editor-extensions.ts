@@ -9,6 +9,8 @@ import StarterKit from '@tiptap/starter-kit'
 import type * as Y from 'yjs'
 import type { PresenceUser } from '../collab/useAwarenessUser.ts'
 import { renderCaret } from './caret.ts'
+import { ImageDrop, NotesImage } from './notes-image.ts'
+import './notes-image.css'
 
 /** Headings inside an item's notes sit under the item's own heading (h2). */
 export const NOTE_HEADING_LEVELS = [3, 4] as const
@@ -16,6 +18,8 @@ export const NOTE_HEADING_LEVELS = [3, 4] as const
 export interface NotesEditorHooks {
   /** Ctrl/⌘+K: the toolbar opens its link dialog. */
   onLinkShortcut: () => void
+  /** An image file was pasted or dropped into the notes (SPEC RS9); absent: images are not taken. */
+  onImage?: ((file: File) => void) | null
 }
 
 /** Ctrl/⌘+K opens the link dialog, as in most editors. */
@@ -75,6 +79,8 @@ export function notesExtensions(
     }),
     TableKit.configure({ table: { resizable: false } }),
     LinkShortcut.configure(hooks),
+    NotesImage,
+    ImageDrop.configure({ onImage: editable ? (hooks.onImage ?? null) : null }),
     Collaboration.configure({ fragment }),
     CollaborationCaret.configure({ provider, user, render: renderCaret }),
     Placeholder.configure({ placeholder: editable ? 'Type notes here…' : 'No notes yet.' }),
