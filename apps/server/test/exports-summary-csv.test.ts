@@ -86,6 +86,24 @@ describe('[X1] the print view of a meeting', () => {
     }
   })
 
+  it('[RS9] names an image of the notes by its alt text where it stood, in the print view and the Markdown', async () => {
+    const meetingId = await createMeeting(facilitator, communityId)
+    const tab = await open(meetingId)
+    const image = new Y.XmlElement('image')
+    image.setAttribute('src', '/api/resources/abc123/content')
+    image.setAttribute('alt', 'Essay draft <page 2>')
+    firstNotes(tab.doc)?.push([paragraph(new Y.XmlText('Before')), image, paragraph(new Y.XmlText('After'))])
+    await waitForAcknowledged(tab)
+
+    const html = (await download(s.url, `/api/meetings/${meetingId}/summary.html`, member)).text
+    expect(html).toMatch(
+      /<p>Before<\/p>\n<p class="image">\[Image: Essay draft &#60;page 2&#62;\]<\/p>\n<p>After<\/p>/,
+    )
+    expect(html).not.toContain('/api/resources/')
+    const md = (await download(s.url, `/api/meetings/${meetingId}/summary.md`, member)).text
+    expect(md).toMatch(/Before\n\n\\\[Image: Essay draft .*page 2.*\\\]\n\nAfter/)
+  })
+
   it('answers the same 404 for an unknown meeting and 401 without a session', async () => {
     expect((await download(s.url, '/api/meetings/nosuchmeeting123/summary.html', member)).status).toBe(404)
     const meetingId = await createMeeting(facilitator, communityId)

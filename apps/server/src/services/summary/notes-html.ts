@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { escapeHtml, htmlHref } from './html-text.ts'
+import { imageAlt } from './notes-markdown.ts'
 
 /**
  * Renders Tiptap notes stored as a Y.XmlFragment as HTML for the print view (SPEC X1), the way
@@ -148,6 +149,9 @@ function block(node: Node, depth: number): string {
       return '<hr>'
     case 'table':
       return table(node, depth)
+    case 'image':
+      // The print view loads nothing (its CSP): the image is named where it stood (RS9).
+      return `<p class="image">[Image: ${escapeHtml(imageAlt(node))}]</p>`
     default:
       return blocks(node.toArray() as Node[], depth + 1).join('\n')
   }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { codeBlock, codeSpan, escapeLineStarts, escapeText, safeHref } from './markdown-text.ts'
+import { codeBlock, codeSpan, escapeLineStarts, escapeText, field, safeHref } from './markdown-text.ts'
 
 /**
  * Renders Tiptap notes stored as a Y.XmlFragment (ProseMirror node names from StarterKit, task
@@ -176,9 +176,17 @@ function block(node: Node, depth: number): string {
       return '---'
     case 'table':
       return table(node)
+    case 'image':
+      // The file lives behind the community's access check; the summary names it instead (RS9).
+      return `\\[Image: ${field(imageAlt(node))}\\]`
     default:
       return blocks(node.toArray() as Node[], depth + 1).join('\n\n')
   }
+}
+
+export function imageAlt(node: Y.XmlElement): string {
+  const alt = node.getAttribute('alt') as unknown
+  return typeof alt === 'string' && alt.trim() ? alt : 'no description'
 }
 
 function isChecked(item: Y.XmlElement): boolean {
