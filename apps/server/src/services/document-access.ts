@@ -45,7 +45,18 @@ export class DocumentAccessService {
       case 'charter':
       case 'plan': {
         const membership = await this.#communities.membership(name.communityId, userId)
-        if (!membership) return null
+        if (!membership) {
+          // A network guest reads the plan a meeting open to them shares (SPEC G6); never the charter.
+          if (name.kind !== 'plan' || !(await this.#meetings.guestReadsPlan(name.communityId, userId)))
+            return null
+          return {
+            communityId: name.communityId,
+            meetingId: null,
+            role: 'observer',
+            guest: true,
+            readOnly: true,
+          }
+        }
         return {
           communityId: name.communityId,
           meetingId: null,

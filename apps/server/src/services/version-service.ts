@@ -150,7 +150,9 @@ export class VersionService {
 
   async #readable(userId: string, name: string) {
     const access = await this.#access.resolve(userId, name)
-    if (!access) throw notFound('That document')
+    // A guest reads a shared plan as it stands, never its history (SPEC G6): only meeting
+    // guests' access names a meeting.
+    if (!access || (access.guest && access.meetingId === null)) throw notFound('That document')
     return access
   }
 }

@@ -10,11 +10,13 @@ export interface MeetingRecord {
   seriesId: string | null
   /** When a facilitator cancelled it (epoch ms); null while it is on. */
   cancelledAt: number | null
+  /** Its network guests may read the community's plan (SPEC G5–G6). */
+  sharesPlan: boolean
 }
 
 /** What a facilitator may change of a meeting (PATCH /api/meetings/:id); absent fields stay. */
 export type MeetingChanges = Partial<
-  Pick<MeetingRecord, 'title' | 'startsAt' | 'durationMinutes' | 'cancelledAt'>
+  Pick<MeetingRecord, 'title' | 'startsAt' | 'durationMinutes' | 'cancelledAt' | 'sharesPlan'>
 >
 
 export interface IndexedAction {
@@ -25,6 +27,11 @@ export interface IndexedAction {
   due: string | null
   done: boolean
   fromMeetingId: string | null
+  /**
+   * When it was ticked done (its `done` stamp, the ticking device's epoch ms), for progress per
+   * week (SPEC PR2); null while open or when unknown. Written by replaceActions, not read back.
+   */
+  doneAt?: number | null
 }
 
 /** An open item of mine, for the home page (GET /api/me/actions). */

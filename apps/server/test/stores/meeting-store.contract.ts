@@ -87,6 +87,24 @@ export function meetingStoreContract(engine: string, open: () => Promise<StoreWo
       expect((await world.meetings.meetingById(meeting.id))?.networkGuestRole).toBeNull()
     })
 
+    it('G5: keeps whether a meeting shares the plan, as scheduled and as changed, in every list', async () => {
+      const world = await open()
+      const person = await aPerson(world)
+      const community = await aCommunity(world, person)
+      const meeting = await aMeeting(world, community, { networkGuestRole: 'member', sharesPlan: true })
+      const other = await aMeeting(world, community)
+      expect(await world.meetings.meetingById(meeting.id)).toStrictEqual(meeting)
+      expect(await world.meetings.upcomingFor(person, Date.UTC(2030, 0, 1), 20)).toContainEqual({
+        ...meeting,
+        communityName: 'Grade 4',
+      })
+      const unshared = await world.meetings.updateMeeting(meeting.id, { sharesPlan: false })
+      expect(unshared).toStrictEqual({ ...meeting, sharesPlan: false })
+      const shared = await world.meetings.updateMeeting(other.id, { sharesPlan: true })
+      expect(await world.meetings.meetingsOf(community)).toContainEqual(shared)
+      expect(shared?.sharesPlan).toBe(true)
+    })
+
     it('M1: gives back a cancelled meeting with its cancellation time, in every list', async () => {
       const world = await open()
       const person = await aPerson(world)

@@ -56,6 +56,7 @@ export async function aMeeting(
     createdAt: Date.UTC(2030, 0, 1),
     seriesId: null,
     cancelledAt: null,
+    sharesPlan: false,
     ...fields,
   }
   await world.meetings.insertMeeting(meeting)

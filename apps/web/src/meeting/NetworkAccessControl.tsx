@@ -3,6 +3,7 @@ import { useId, useState } from 'react'
 import { type GuestRole, getCommunity, setNetworkAccess } from '../api/endpoints.ts'
 import { useApi } from '../api/useApi.ts'
 import { useAction } from '../ui/useAction.ts'
+import { SharePlanCheckbox } from './SharePlanCheckbox.tsx'
 
 const CHOICES: { value: string; role: GuestRole; label: string }[] = [
   { value: 'closed', role: null, label: 'Closed' },
@@ -12,7 +13,8 @@ const CHOICES: { value: string; role: GuestRole; label: string }[] = [
 
 /**
  * For facilitators whose community is in a network: let the other communities' people into
- * this one meeting, read-only or as members. Shown only when there is a network to open to.
+ * this one meeting, read-only or as members, and once it is open show them the plan (SPEC G5).
+ * Shown only when there is a network to open to.
  */
 export function NetworkAccessControl({
   view,
@@ -65,6 +67,9 @@ export function NetworkAccessControl({
         <p className="error" role="alert">
           {action.error.message}
         </p>
+      )}
+      {meeting.networkGuestRole !== null && (
+        <SharePlanCheckbox view={view} onChange={onChange} onSaved={setSaved} />
       )}
       <p className="success-note" role="status">
         {saved}

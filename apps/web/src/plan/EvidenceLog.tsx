@@ -13,13 +13,20 @@ interface Props {
   doc: Y.Doc
   plan: PlanSnapshot
   editable: boolean
+  /**
+   * Whether entries link to the meeting they were recorded in. False for network guests shown
+   * the plan (SPEC G8): they cannot open the community's meetings or list them.
+   */
+  linkMeetings?: boolean
 }
 
 /** The evidence log, newest first: what was tried, what it showed, a number, and the meeting it came from. */
-export function EvidenceLog({ communityId, doc, plan, editable }: Props) {
+export function EvidenceLog({ communityId, doc, plan, editable, linkMeetings = true }: Props) {
   const [removing, setRemoving] = useState<PlanEvidence | null>(null)
   // Entries recorded in a meeting link back to it by its title.
-  const meetings = useApi(`meetings:${communityId}`, (signal) => listMeetings(communityId, signal))
+  const meetings = useApi(linkMeetings ? `meetings:${communityId}` : null, (signal) =>
+    listMeetings(communityId, signal),
+  )
   const titleOf = new Map(meetings.data?.meetings.map((m) => [m.id, m.title]) ?? [])
   const goalNumber = new Map(plan.goals.map((goal, index) => [goal.id, index + 1]))
   const entries = plan.evidence
@@ -54,7 +61,7 @@ export function EvidenceLog({ communityId, doc, plan, editable }: Props) {
                 <th scope="col">What we tried</th>
                 <th scope="col">What it showed</th>
                 <th scope="col">Number</th>
-                <th scope="col">Meeting</th>
+                {linkMeetings && <th scope="col">Meeting</th>}
                 {editable && (
                   <th scope="col">
                     <span className="visually-hidden">Remove</span>
@@ -72,15 +79,17 @@ export function EvidenceLog({ communityId, doc, plan, editable }: Props) {
                     <td className="evidence-table__text">{entry.tried}</td>
                     <td className="evidence-table__text">{entry.showed}</td>
                     <td>{entry.value ?? '—'}</td>
-                    <td>
-                      {entry.meetingId ? (
-                        <Link to={`/m/${entry.meetingId}${entry.itemId ? `#item-${entry.itemId}` : ''}`}>
-                          {titleOf.get(entry.meetingId) ?? 'A meeting'}
-                        </Link>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
+                    {linkMeetings && (
+                      <td>
+                        {entry.meetingId ? (
+                          <Link to={`/m/${entry.meetingId}${entry.itemId ? `#item-${entry.itemId}` : ''}`}>
+                            {titleOf.get(entry.meetingId) ?? 'A meeting'}
+                          </Link>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                    )}
                     {editable && (
                       <td>
                         <button

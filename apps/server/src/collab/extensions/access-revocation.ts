@@ -44,7 +44,11 @@ export class AccessRevocation implements Extension {
     })
     events.on('meetingAccessChanged', ({ meetingId }) => {
       this.#changes++
-      void this.#recheck(this.#connections((c) => c.guest === true && c.meetingId === meetingId))
+      // A guest's plan connection has no meeting: whichever meeting shared the plan may have
+      // stopped (SPEC G7), and another may still share it.
+      void this.#recheck(
+        this.#connections((c) => c.guest === true && (c.meetingId === meetingId || c.meetingId === null)),
+      )
     })
     events.on('networkChanged', () => {
       this.#changes++

@@ -21,6 +21,7 @@ interface MeetingRow {
   created_at: string
   series_id: string | null
   cancelled_at: string | null
+  shares_plan: boolean
 }
 
 interface ActionRow {
@@ -52,6 +53,7 @@ const toMeeting = (r: MeetingRow): MeetingRecord => ({
   createdAt: Number(r.created_at),
   seriesId: r.series_id,
   cancelledAt: r.cancelled_at === null ? null : Number(r.cancelled_at),
+  sharesPlan: r.shares_plan,
 })
 
 const toTemplate = (r: TemplateRow): TemplateRecord => ({
@@ -76,7 +78,7 @@ const toIndexedAction = (r: ActionRow): IndexedAction => ({
 })
 
 const MEETING_COLUMNS =
-  'id, community_id, title, starts_at, duration_minutes, network_guest_role, created_at, series_id, cancelled_at'
+  'id, community_id, title, starts_at, duration_minutes, network_guest_role, created_at, series_id, cancelled_at, shares_plan'
 
 export class PostgresMeetingStore implements MeetingStore {
   readonly #pool: Pool
@@ -87,7 +89,7 @@ export class PostgresMeetingStore implements MeetingStore {
 
   async insertMeeting(m: MeetingRecord): Promise<void> {
     await this.#pool.query(
-      `INSERT INTO meetings (${MEETING_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO meetings (${MEETING_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         m.id,
         m.communityId,
@@ -98,6 +100,7 @@ export class PostgresMeetingStore implements MeetingStore {
         m.createdAt,
         m.seriesId,
         m.cancelledAt,
+        m.sharesPlan,
       ],
     )
   }
@@ -127,7 +130,7 @@ export class PostgresMeetingStore implements MeetingStore {
     // duration_minutes is an INTEGER: widen before multiplying, or a long meeting overflows int4.
     const { rows } = await this.#pool.query<MeetingRow & { community_name: string }>(
       `SELECT m.id, m.community_id, m.title, m.starts_at, m.duration_minutes, m.network_guest_role,
-         m.created_at, m.series_id, m.cancelled_at, c.name AS community_name
+         m.created_at, m.series_id, m.cancelled_at, m.shares_plan, c.name AS community_name
        FROM meetings m
        JOIN memberships ms ON ms.community_id = m.community_id AND ms.user_id = $1
        JOIN communities c ON c.id = m.community_id
@@ -144,7 +147,7 @@ export class PostgresMeetingStore implements MeetingStore {
 
   async updateMeeting(id: string, changes: MeetingChanges): Promise<MeetingRecord | null> {
     const sets: string[] = []
-    const values: (string | number | null)[] = []
+    const values: (string | number | boolean | null)[] = []
     for (const [column, value] of changedColumns(changes)) {
       values.push(value)
       sets.push(`${column} = $${values.length}`)
@@ -245,10 +248,10 @@ export class PostgresMeetingStore implements MeetingStore {
       await client.query('DELETE FROM action_items WHERE meeting_id = $1', [meetingId])
       if (actions.length === 0) return
       await client.query(
-        `INSERT INTO action_items (meeting_id, action_id, community_id, text, owner_id, due, done, from_meeting_id)
-         SELECT $1, a.action_id, $2, a.text, a.owner_id, a.due, a.done, a.from_meeting_id
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[])
-           AS a (action_id, text, owner_id, due, done, from_meeting_id)`,
+        `INSERT INTO action_items (meeting_id, action_id, community_id, text, owner_id, due, done, from_meeting_id, done_at)
+         SELECT $1, a.action_id, $2, a.text, a.owner_id, a.due, a.done, a.from_meeting_id, a.done_at
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[], $9::bigint[])
+           AS a (action_id, text, owner_id, due, done, from_meeting_id, done_at)`,
         [
           meetingId,
           communityId,
@@ -258,6 +261,7 @@ export class PostgresMeetingStore implements MeetingStore {
           actions.map((a) => a.due),
           actions.map((a) => a.done),
           actions.map((a) => a.fromMeetingId),
+          actions.map((a) => a.doneAt ?? null),
         ],
       )
     })
@@ -358,12 +362,13 @@ export class PostgresMeetingStore implements MeetingStore {
 }
 
 /** The columns a change writes, in a fixed order; the names come from here, never from input. */
-function changedColumns(changes: MeetingChanges): [string, string | number | null][] {
-  const columns: [string, string | number | null | undefined][] = [
+function changedColumns(changes: MeetingChanges): [string, string | number | boolean | null][] {
+  const columns: [string, string | number | boolean | null | undefined][] = [
     ['title', changes.title],
     ['starts_at', changes.startsAt],
     ['duration_minutes', changes.durationMinutes],
     ['cancelled_at', changes.cancelledAt],
+    ['shares_plan', changes.sharesPlan],
   ]
-  return columns.filter((c): c is [string, string | number | null] => c[1] !== undefined)
+  return columns.filter((c): c is [string, string | number | boolean | null] => c[1] !== undefined)
 }

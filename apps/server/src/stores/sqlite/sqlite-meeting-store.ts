@@ -20,6 +20,7 @@ interface MeetingRow {
   created_at: number
   series_id: string | null
   cancelled_at: number | null
+  shares_plan: number
 }
 
 interface ActionRow {
@@ -60,6 +61,7 @@ const toMeeting = (r: MeetingRow): MeetingRecord => ({
   createdAt: r.created_at,
   seriesId: r.series_id,
   cancelledAt: r.cancelled_at,
+  sharesPlan: r.shares_plan === 1,
 })
 
 export class SqliteMeetingStore implements MeetingStore {
@@ -74,8 +76,8 @@ export class SqliteMeetingStore implements MeetingStore {
       .prepare(
         `INSERT INTO meetings
            (id, community_id, title, starts_at, duration_minutes, network_guest_role, created_at, series_id,
-            cancelled_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            cancelled_at, shares_plan)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         m.id,
@@ -87,6 +89,7 @@ export class SqliteMeetingStore implements MeetingStore {
         m.createdAt,
         m.seriesId,
         m.cancelledAt,
+        m.sharesPlan ? 1 : 0,
       )
   }
 
@@ -218,8 +221,8 @@ export class SqliteMeetingStore implements MeetingStore {
     transaction(this.#db, () => {
       this.#db.prepare('DELETE FROM action_items WHERE meeting_id = ?').run(meetingId)
       const insert = this.#db.prepare(
-        `INSERT INTO action_items (meeting_id, action_id, community_id, text, owner_id, due, done, from_meeting_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO action_items (meeting_id, action_id, community_id, text, owner_id, due, done, from_meeting_id, done_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       for (const a of actions) {
         insert.run(
@@ -231,6 +234,7 @@ export class SqliteMeetingStore implements MeetingStore {
           a.due,
           a.done ? 1 : 0,
           a.fromMeetingId,
+          a.doneAt ?? null,
         )
       }
     })
@@ -340,6 +344,7 @@ function changedColumns(changes: MeetingChanges): [string, string | number | nul
     ['starts_at', changes.startsAt],
     ['duration_minutes', changes.durationMinutes],
     ['cancelled_at', changes.cancelledAt],
+    ['shares_plan', changes.sharesPlan === undefined ? undefined : Number(changes.sharesPlan)],
   ]
   return columns.filter((c): c is [string, string | number | null] => c[1] !== undefined)
 }
