@@ -13,6 +13,7 @@ import { waitForIdleCpu } from './proc-stats.ts'
 import { markdown, type Row } from './report.ts'
 import { scaleOutRows } from './scale-out-report.ts'
 import { COLD_LOAD_SIZES, HOSTILE_PHASES, roomScenarios, STORM_CLIENTS } from './scenarios.ts'
+import { type SearchEngine, searchRows } from './search-bench.ts'
 import { prepareConferBuild, prepareTargets, startConfer, startReference } from './targets.ts'
 
 // `--web`: the client bench (test/bench/web/run.ts) instead of the server's.
@@ -337,6 +338,19 @@ if (wanted('S8') || wanted('S8a') || wanted('S8b')) {
   notes.push(...s8.notes)
   if (s8.diverged) diverged = true
   console.log('S8 two processes on PostgreSQL + Redis: done')
+}
+
+// `--search-communities N` (default 50; the issue's N is 1,000) and `--search-engines sqlite,postgres`.
+if (wanted('S9')) {
+  const flag = (name: string) =>
+    process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined
+  const communities = Number(flag('--search-communities') ?? (quick ? 4 : 50))
+  const engines = (flag('--search-engines') ?? 'sqlite,postgres').split(',') as SearchEngine[]
+  const s9 = await searchRows({ communities, engines, rounds: quick ? 3 : 20 })
+  raw.S9 = s9.raw
+  rows.push(...s9.rows)
+  notes.push(...s9.notes)
+  console.log('S9 search: done')
 }
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${quick ? 'quick' : 'full'} run`
