@@ -16,6 +16,10 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
+    // Every fresh browser profile would install the service worker and precache the whole app,
+    // and every request of a controlled page goes through it. Specs about the offline copy (and
+    // the console check, which would see the blocked registration) allow it again.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
-import { newPerson, newVisitor } from './support/accounts.ts'
+import { newPeople, newPerson, newVisitor } from './support/accounts.ts'
 import { actionsPanel, addActionItem } from './support/actions.ts'
 import { addAgendaItem, agendaRow, agendaTotal, typeInItem } from './support/agenda.ts'
 import { joinMeeting, typeLine } from './support/people.ts'
@@ -52,8 +52,7 @@ test('the start page, signed out and signed in, has no serious accessibility pro
 test('the community page with the invite dialog open has no serious accessibility problems', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { communityId } = await meetingWith(ada, [bea])
   await ada.page.goto(`/c/${communityId}`)
   await expect(ada.page.getByRole('region', { name: 'Meetings' }).getByRole('link')).toHaveCount(1)
@@ -74,8 +73,7 @@ test('the community page with the invite dialog open has no serious accessibilit
 test('the meeting page, with a colleague’s caret showing, has no serious accessibility problems', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea])
   await joinMeeting(ada, meetingId)
   await joinMeeting(bea, meetingId)
@@ -94,8 +92,7 @@ test('the meeting page, with a colleague’s caret showing, has no serious acces
 test('the meeting page with an agenda over time, action items and attendance, and its summary, have no serious accessibility problems', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId, communityId } = await meetingWith(ada, [bea])
   await joinMeeting(ada, meetingId)
   await joinMeeting(bea, meetingId)

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { call, newPerson, type Person } from './support/accounts.ts'
+import { call, newPeople, type Person } from './support/accounts.ts'
 import { actionRow, addActionItem, isoDate } from './support/actions.ts'
 import { seriousViolations } from './support/axe.ts'
 import { joinMeeting } from './support/people.ts'
@@ -31,8 +31,7 @@ test('T1: Ada ticks an item done in this week’s meeting; Bea’s open page of 
   browser,
 }) => {
   test.slow()
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const communityId = await createCommunity(ada, 'Grade 5 team')
   await addMember(ada, communityId, bea)
   const lastWeek = await scheduleAt(ada, communityId, 'Weekly PLC, week 1', Date.now() - 7 * DAY)
@@ -61,8 +60,7 @@ test('T3 T4: the home page lists my open items by community, follows new ones li
   browser,
 }) => {
   test.slow()
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const grade5 = await createCommunity(ada, 'Grade 5 team')
   const science = await createCommunity(ada, 'Science club')
   await addMember(ada, grade5, bea)

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { newPerson } from './support/accounts.ts'
+import { newPeople } from './support/accounts.ts'
 import { actionRow, actionsPanel, addActionItem, isoDate } from './support/actions.ts'
 import { itemNotes, typeInItem } from './support/agenda.ts'
 import { joinMeeting } from './support/people.ts'
@@ -18,8 +18,7 @@ async function openActionsOnCommunityPage(page: Page, communityId: string, text:
 test('an action item assigned with a due date is carried into next week’s meeting, scheduled from the community page', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { communityId, meetingId } = await meetingWith(ada, [bea], 'Weekly PLC')
   await joinMeeting(ada, meetingId)
   await joinMeeting(bea, meetingId)
@@ -88,8 +87,7 @@ test('an action item assigned with a due date is carried into next week’s meet
 test('removing an action item asks first, and observers see action items without controls', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const obi = await newPerson(browser, 'Obi Principal')
+  const [ada, obi] = await newPeople(browser, 'Ada Lovelace', 'Obi Principal')
   const { meetingId } = await meetingWith(ada, [{ person: obi, role: 'observer' }])
   await joinMeeting(ada, meetingId)
   await joinMeeting(obi, meetingId)

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { newPerson } from './support/accounts.ts'
+import { newPeople } from './support/accounts.ts'
 import { actionRow, addActionItem } from './support/actions.ts'
 import {
   addAgendaItem,
@@ -17,8 +17,7 @@ import { meetingWith } from './support/setup.ts'
 test('offline agenda, notes and action item edits are kept through a reload and merge on return', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea])
   const adaLink = await CollabLink.install(ada.page)
   await joinMeeting(ada, meetingId)

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { newPerson } from './support/accounts.ts'
+import { newPeople } from './support/accounts.ts'
 import {
   addAgendaItem,
   agendaPanel,
@@ -16,8 +16,7 @@ import { meetingWith } from './support/setup.ts'
 test('two people build an agenda together: items, owners, the running total and the current item', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea])
   await joinMeeting(ada, meetingId)
   await joinMeeting(bea, meetingId)
@@ -83,8 +82,7 @@ test('two people build an agenda together: items, owners, the running total and 
 test('an item dragged to a new place keeps the notes someone is typing in it, on both screens', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea])
   await joinMeeting(ada, meetingId)
   await joinMeeting(bea, meetingId)
@@ -116,8 +114,7 @@ test('an item dragged to a new place keeps the notes someone is typing in it, on
 })
 
 test('the agenda is reordered from the keyboard, and each move is announced', async ({ browser }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea])
   await joinMeeting(ada, meetingId)
   await joinMeeting(bea, meetingId)

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
-import { newPerson } from './support/accounts.ts'
+import { newPeople, newPerson } from './support/accounts.ts'
 import { seriousViolations } from './support/axe.ts'
 import { joinMeeting } from './support/people.ts'
 import { addMember, createCommunity, meetingWith } from './support/setup.ts'
@@ -31,12 +31,15 @@ const textWithoutCarets = (locator: Locator) =>
     return copy.textContent
   })
 
-/** Ada (facilitator) and Bea (member) of a new community, both on its charter page. */
-async function twoMembersOnTheCharter(browser: Browser) {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+/**
+ * Ada (facilitator) and Bea (member) of a new community, both on its charter page; with
+ * `ownClocks`, each page's clock can be run ahead (see letTheWordingSettle).
+ */
+async function twoMembersOnTheCharter(browser: Browser, { ownClocks = false } = {}) {
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const communityId = await createCommunity(ada)
   await addMember(ada, communityId, bea)
+  if (ownClocks) for (const { page } of [ada, bea]) await page.clock.install()
   await openCharter(ada.page, communityId)
   await openCharter(bea.page, communityId)
   return { ada, bea, communityId }
@@ -46,16 +49,28 @@ const agreeButton = (page: Page) => page.getByRole('button', { name: 'I agree to
 const agreeAgain = (page: Page) => page.getByRole('button', { name: 'Agree again' })
 /** Other screens count a change of wording once no norm changed for 10 s (SPEC N3), then sync. */
 const SETTLED = 25_000
+/** N3's quiet period (apps/web/src/charter/useSettledNorms.ts). */
+const SETTLE_MS = 10_000
+
+/**
+ * Once this page shows `text` among the norms, runs its clock through N3's quiet period at once
+ * rather than waiting it out: the wording settles exactly as after 10 s with no change.
+ */
+async function letTheWordingSettle(page: Page, text: string): Promise<void> {
+  await expect.poll(() => normTexts(page)).toContain(text)
+  await page.clock.fastForward(SETTLE_MS)
+}
 
 test('[U1][N3] an agreement appears on the others’ screens live; a reworded norm asks to agree again, showing what changed', async ({
   browser,
 }) => {
-  const { ada, bea } = await twoMembersOnTheCharter(browser)
+  const { ada, bea } = await twoMembersOnTheCharter(browser, { ownClocks: true })
   await addNorm(ada.page, 'We start and end on time.')
   await addNorm(ada.page, 'Every voice is heard.')
   await expect.poll(() => normTexts(bea.page)).toEqual(['Every voice is heard.', 'We start and end on time.'])
 
   // Bea agrees (once the wording she received has settled): Ada sees it without reloading.
+  await letTheWordingSettle(bea.page, 'Every voice is heard.')
   await agreeButton(bea.page).click({ timeout: SETTLED })
   await expect(bea.page.getByText('You agreed to these norms.')).toBeVisible()
   await expect(group(ada.page, /^Agreed to this version/)).toContainText('Bea Turner')
@@ -68,6 +83,7 @@ test('[U1][N3] an agreement appears on the others’ screens live; a reworded no
   await expect(group(ada.page, /^Agreed to an earlier version/)).toContainText('Bea Turner')
 
   // Bea is asked to agree again, and sees what changed since she agreed.
+  await letTheWordingSettle(bea.page, 'We start and end on time, every time.')
   await expect(bea.page.getByText('The norms changed since you agreed')).toBeVisible({ timeout: SETTLED })
   await bea.page.getByText('See what changed').click()
   const changes = bea.page.getByRole('list', { name: 'What changed in the norms' })
@@ -90,7 +106,7 @@ const group = (page: Page, name: RegExp) => page.getByRole('region', { name })
 test('two members write the norms together, agree, and see an agreement go stale after an edit', async ({
   browser,
 }) => {
-  const { ada, bea } = await twoMembersOnTheCharter(browser)
+  const { ada, bea } = await twoMembersOnTheCharter(browser, { ownClocks: true })
   // An empty charter offers the starter sets.
   await expect(ada.page.getByRole('button', { name: /^Start from/ }).first()).toBeVisible()
 
@@ -100,6 +116,8 @@ test('two members write the norms together, agree, and see an agreement go stale
   await expect.poll(() => normTexts(ada.page)).toEqual(both)
   await expect.poll(() => normTexts(bea.page)).toEqual(both)
 
+  // Agreeing waits until the wording each received from the other has settled (N3).
+  for (const { page } of [ada, bea]) await letTheWordingSettle(page, 'Every voice is heard.')
   await agreeButton(ada.page).click()
   await expect(ada.page.getByText('You agreed to these norms.')).toBeVisible()
   await agreeButton(bea.page).click()
@@ -110,6 +128,7 @@ test('two members write the norms together, agree, and see an agreement go stale
   // Ada rewords a norm: once the wording settles (SPEC N3: no edit for 10 s), Bea's agreement
   // was to an earlier version.
   await ada.page.getByRole('textbox', { name: 'Norm 1' }).fill('We start and end on time, every time.')
+  await letTheWordingSettle(bea.page, 'We start and end on time, every time.')
   const stale = group(bea.page, /^Agreed to an earlier version/)
   await expect(stale).toContainText('Bea Turner', { timeout: SETTLED })
   await expect(stale).toContainText('agreed to an earlier version')
@@ -150,8 +169,7 @@ test('the preamble is formatted from its toolbar and linked with Ctrl+K, and a c
 test('at the close of a meeting two members rate the norms, see the results, and the charter shows the trend', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { communityId, meetingId } = await meetingWith(ada, [bea])
   await openCharter(ada.page, communityId)
   await addNorm(ada.page, 'We start and end on time.')

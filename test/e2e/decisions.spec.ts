@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test'
-import { call, newPerson, newVisitor, PASSWORD, uniqueEmail } from './support/accounts.ts'
+import { call, newPeople, newVisitor, PASSWORD, uniqueEmail } from './support/accounts.ts'
 import { addAgendaItem, itemNotes } from './support/agenda.ts'
 import { seriousViolations } from './support/axe.ts'
 import { badge, joinMeeting } from './support/people.ts'
@@ -11,8 +11,7 @@ const decisionRows = (page: Page): Locator => decisionsPanel(page).getByRole('li
 test('[E2][E3] a line marked as a decision in the notes reaches everyone live, and the summary', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea], 'Science PLC')
   await joinMeeting(ada, meetingId)
   await joinMeeting(bea, meetingId)
@@ -99,8 +98,7 @@ test('[E2][E3] a line marked as a decision in the notes reaches everyone live, a
 })
 
 test('[E2] observers read the decisions without any way to change them', async ({ browser }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const olu = await newPerson(browser, 'Olu Observer')
+  const [ada, olu] = await newPeople(browser, 'Ada Lovelace', 'Olu Observer')
   const { meetingId } = await meetingWith(ada, [{ person: olu, role: 'observer' }])
   await joinMeeting(ada, meetingId)
   const panel = decisionsPanel(ada.page)

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { itemsMap, readAgenda } from '@confer/model'
 import { expect, type Locator, type Page, test } from '@playwright/test'
 import { connectClient, waitForAcknowledged, waitForSynced } from '../support/collab-clients.ts'
-import { call, newPerson, type Person } from './support/accounts.ts'
+import { call, newPeople, newPerson, type Person } from './support/accounts.ts'
 import { meetingWith } from './support/setup.ts'
 
 /** The meeting page's "Protocol" section, where the round is shown and run. */
@@ -48,9 +48,7 @@ async function withClockOff(person: Person, shiftMinutes: number): Promise<void>
 test('the facilitator runs the Tuning protocol and every screen shows the same step and time, whatever its clock says', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Facilitator')
-  const bea = await newPerson(browser, 'Bea Member')
-  const cy = await newPerson(browser, 'Cy Observer')
+  const [ada, bea, cy] = await newPeople(browser, 'Ada Facilitator', 'Bea Member', 'Cy Observer')
   const { meetingId } = await meetingWith(ada, [bea, { person: cy, role: 'observer' }])
   // Bea's laptop is seven minutes fast and the projector's laptop four minutes slow.
   await withClockOff(bea, 7)
@@ -127,9 +125,7 @@ test('the facilitator runs the Tuning protocol and every screen shows the same s
 test('the go-round order is set by the facilitator, and every screen names who speaks now', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Facilitator')
-  const bea = await newPerson(browser, 'Bea Member')
-  const cy = await newPerson(browser, 'Cy Member')
+  const [ada, bea, cy] = await newPeople(browser, 'Ada Facilitator', 'Bea Member', 'Cy Member')
   const { meetingId } = await meetingWith(ada, [bea, cy])
   await ada.page.goto(`/m/${meetingId}`)
   await bea.page.goto(`/m/${meetingId}/room`)
@@ -176,8 +172,7 @@ test('the go-round order is set by the facilitator, and every screen names who s
 })
 
 test('a team copies the Tuning protocol, adapts it, and runs its own version', async ({ browser }) => {
-  const ada = await newPerson(browser, 'Ada Facilitator')
-  const bea = await newPerson(browser, 'Bea Member')
+  const [ada, bea] = await newPeople(browser, 'Ada Facilitator', 'Bea Member')
   const { communityId, meetingId } = await meetingWith(ada, [bea])
   // Bea's page loads the protocol list before the team's version exists.
   await bea.page.goto(`/m/${meetingId}`)

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { call, newPerson } from './support/accounts.ts'
+import { call, newPeople } from './support/accounts.ts'
 import { agendaPanel } from './support/agenda.ts'
 import { seriousViolations } from './support/axe.ts'
 import { badge, joinMeeting, notes, typeLine } from './support/people.ts'
@@ -12,8 +12,7 @@ interface Versions {
 test('restoring an earlier version of the notes brings the old text back on every screen', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea])
 
   await joinMeeting(ada, meetingId)
@@ -67,8 +66,7 @@ interface EditorVersions {
 test('[V3][V4] history names both editors, and a version compared with now shows an agenda title change', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea])
 
   await joinMeeting(ada, meetingId)

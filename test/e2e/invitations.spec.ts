@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { newPerson, newVisitor, signUpWithForm } from './support/accounts.ts'
+import { newPeople, newPerson, newVisitor, signUpWithForm } from './support/accounts.ts'
 import { caretLabel, notes, notFoundHeading, paragraphs, typeLine } from './support/people.ts'
 import { createCommunity } from './support/setup.ts'
 
@@ -98,8 +98,7 @@ test('expired-looking and unknown invitation links say so clearly', async ({ pag
 })
 
 test('a signed-in person joins with a link and a revoked link stops working', async ({ browser }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const communityId = await createCommunity(ada, 'Oak Grade 3')
   await ada.page.goto(`/c/${communityId}`)
   await ada.page.getByRole('button', { name: 'Invite people' }).click()

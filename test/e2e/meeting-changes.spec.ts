@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { newPerson } from './support/accounts.ts'
+import { newPeople, newPerson } from './support/accounts.ts'
 import { isoDate } from './support/actions.ts'
 import { seriousViolations } from './support/axe.ts'
 import { meetingWith } from './support/setup.ts'
@@ -17,8 +17,7 @@ test('M1 U4: a facilitator renames, cancels and restores a meeting; a member’s
 }) => {
   // Two people, four pages, three edits: longer than one page's test.
   test.slow()
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { communityId, meetingId } = await meetingWith(ada, [bea], 'Weekly PLC')
 
   // Bea has three tabs open: the community, the meeting, and home.

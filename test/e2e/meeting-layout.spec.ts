@@ -1,5 +1,5 @@
 import { type Browser, expect, type Locator, type Page, type TestInfo, test } from '@playwright/test'
-import { call, newPerson, type Person } from './support/accounts.ts'
+import { call, newPeople, newPerson, type Person } from './support/accounts.ts'
 import { addAgendaItem, agendaPanel, itemNotes } from './support/agenda.ts'
 import { seriousViolations } from './support/axe.ts'
 import { meetingWith } from './support/setup.ts'
@@ -40,8 +40,7 @@ async function runningMeeting(
   browser: Browser,
   longNotes = true,
 ): Promise<{ ada: Person; bea: Person; meetingId: string }> {
-  const ada = await newPerson(browser, 'Ada Facilitator')
-  const bea = await newPerson(browser, 'Bea Member')
+  const [ada, bea] = await newPeople(browser, 'Ada Facilitator', 'Bea Member')
   const { meetingId } = await meetingWith(ada, [bea])
   await ada.page.setViewportSize(LAPTOP)
   await ada.page.goto(`/m/${meetingId}`)

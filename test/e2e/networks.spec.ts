@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { call, newPerson, type Person } from './support/accounts.ts'
+import { call, newPeople, type Person } from './support/accounts.ts'
 import { seriousViolations } from './support/axe.ts'
 import { joinMeeting, notes, typeLine } from './support/people.ts'
 import { createCommunity, meetingWith } from './support/setup.ts'
@@ -17,8 +17,7 @@ async function networkWithInvite(owner: Person, communityId: string, name: strin
 test('two schools form a network, and a meeting opened to network observers can be followed, then closed', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const cy = await newPerson(browser, 'Cy Okafor')
+  const [ada, cy] = await newPeople(browser, 'Ada Lovelace', 'Cy Okafor')
   const { communityId, meetingId } = await meetingWith(ada, [], 'Targeted networking session')
   await createCommunity(cy, 'Oak Hill Grade 5')
 
@@ -74,8 +73,7 @@ test('two schools form a network, and a meeting opened to network observers can 
 })
 
 test('someone who facilitates no community is told how a network invitation works', async ({ browser }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { link } = await networkWithInvite(ada, await createCommunity(ada), 'Riverside science network')
   // G2: the link names the network and who sent it, even to someone who cannot accept it.
   await bea.page.goto(link)
@@ -103,8 +101,7 @@ test('someone who facilitates no community is told how a network invitation work
 test('G1 G3 G4: a guest finds the meeting opened to their network, attends it and answers the norms check', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const cy = await newPerson(browser, 'Cy Okafor')
+  const [ada, cy] = await newPeople(browser, 'Ada Lovelace', 'Cy Okafor')
   const { communityId, meetingId } = await meetingWith(ada, [], 'Targeted networking session')
   await call(ada.api, 'POST', `/api/communities/${communityId}/charter/starter`, {
     starterId: 'starter-essentials',

@@ -1,13 +1,12 @@
 import { expect, test } from '@playwright/test'
-import { newPerson } from './support/accounts.ts'
+import { newPeople } from './support/accounts.ts'
 import { badge, caretLabel, joinMeeting, notes, paragraphs, presence, typeLine } from './support/people.ts'
 import { meetingWith } from './support/setup.ts'
 
 test('two people type in the same notes and see each other’s words, carets and presence', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea])
   await joinMeeting(ada, meetingId)
   await joinMeeting(bea, meetingId)
@@ -36,8 +35,7 @@ test('two people type in the same notes and see each other’s words, carets and
 })
 
 test('notes are still there after a reload', async ({ browser }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea])
   await joinMeeting(ada, meetingId)
 

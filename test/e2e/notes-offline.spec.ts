@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { newPerson } from './support/accounts.ts'
+import { newPeople } from './support/accounts.ts'
 import { CollabLink } from './support/network.ts'
 import { badge, joinMeeting, notes, paragraphs, presence, typeLine } from './support/people.ts'
 import { meetingWith } from './support/setup.ts'
@@ -9,8 +9,7 @@ const OFFLINE_TEXT = 'Offline — changes kept on this device'
 test('a dropped connection keeps typing local, then both people’s words merge on reconnect', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea])
   const adaLink = await CollabLink.install(ada.page)
   await joinMeeting(ada, meetingId)
@@ -51,8 +50,7 @@ test('a dropped connection keeps typing local, then both people’s words merge 
 test('a reload while disconnected keeps what was typed, and it syncs once back online', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea])
   const adaLink = await CollabLink.install(ada.page)
   await joinMeeting(ada, meetingId)
@@ -77,8 +75,7 @@ test('a reload while disconnected keeps what was typed, and it syncs once back o
 })
 
 test('a second tab on the same device shows what the first typed offline', async ({ browser }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea])
   const adaDevice = await CollabLink.install(ada.context)
   await joinMeeting(ada, meetingId)

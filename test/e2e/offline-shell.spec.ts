@@ -1,9 +1,12 @@
 import { expect, type Page, test } from '@playwright/test'
-import { accountNav, newPerson } from './support/accounts.ts'
+import { accountNav, newPeople, newPerson } from './support/accounts.ts'
 import { addAgendaItem, agendaTitles } from './support/agenda.ts'
 import { seriousViolations } from './support/axe.ts'
 import { badge, joinMeeting, notes, paragraphs, typeLine } from './support/people.ts'
 import { meetingWith } from './support/setup.ts'
+
+// The offline copy is the service worker's work (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' })
 
 /** The bar that says the page shows what the device kept (apps/web/src/offline/OfflineBanner.tsx). */
 const storedDataNotice = (page: Page) =>
@@ -27,8 +30,7 @@ function storedAnswers(page: Page): Promise<string[]> {
 test('[W4] a meeting opened before reloads with no network, and what is typed there reaches the others', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea], 'Data team')
   await joinMeeting(ada, meetingId)
   await controlledByServiceWorker(ada.page)

@@ -1,11 +1,13 @@
 import { expect, type Page, type TestInfo, test } from '@playwright/test'
-import { call, newPerson, newVisitor, PASSWORD, uniqueEmail } from './support/accounts.ts'
+import { call, newPeople, newVisitor, PASSWORD, uniqueEmail } from './support/accounts.ts'
 import { addAgendaItem, agendaPanel, itemNotes, typeInItem } from './support/agenda.ts'
 import { createCommunity, meetingWith } from './support/setup.ts'
 
 // Opening a page's documents can take a while on a busy machine; what is checked then is not timing.
 const OPENED = { timeout: 60_000 }
 test.describe.configure({ timeout: 300_000 })
+// The app as shipped registers its service worker; blocked, Playwright's stub would log a warning (W6).
+test.use({ serviceWorkers: 'allow' })
 
 /** Every console warning and error, and every uncaught exception, a page produces. */
 function collectConsole(page: Page): string[] {
@@ -22,8 +24,7 @@ function collectConsole(page: Page): string[] {
 test('[W6] home, community, meeting, charter, protocols and room pages log no console warning or error', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { communityId, meetingId } = await meetingWith(ada, [bea])
   const messages = collectConsole(ada.page)
 
@@ -102,8 +103,7 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
 test('[W7] every control on the community, meeting, charter and protocols pages has the shared look', async ({
   browser,
 }, testInfo) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { communityId, meetingId } = await meetingWith(ada, [bea])
   const page = ada.page
 

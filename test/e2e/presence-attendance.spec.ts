@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { newPerson } from './support/accounts.ts'
+import { newPeople } from './support/accounts.ts'
 import { addAgendaItem, itemNotes } from './support/agenda.ts'
 import { hereNow, joinMeeting } from './support/people.ts'
 import { meetingWith } from './support/setup.ts'
@@ -13,8 +13,7 @@ async function setTabVisibility(page: Page, state: 'hidden' | 'visible') {
 }
 
 test('“Here now” says where each person writes and who is idle', async ({ browser }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea])
   await joinMeeting(ada, meetingId)
   await joinMeeting(bea, meetingId)
@@ -35,9 +34,7 @@ test('“Here now” says where each person writes and who is idle', async ({ br
 })
 
 test('attendance comes from who opened the meeting, and facilitators correct it', async ({ browser }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
-  const cy = await newPerson(browser, 'Cy Young')
+  const [ada, bea, cy] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner', 'Cy Young')
   const { meetingId } = await meetingWith(ada, [bea, cy])
   await joinMeeting(ada, meetingId)
   await joinMeeting(bea, meetingId)

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test, type WebSocketRoute } from '@playwright/test'
-import { call, newPerson, newVisitor, PASSWORD, type Person } from './support/accounts.ts'
+import { call, newPeople, newVisitor, PASSWORD, type Person } from './support/accounts.ts'
 import { seriousViolations } from './support/axe.ts'
 import { badge, hereNow, joinMeeting, notes, presence, typeLine } from './support/people.ts'
 import { meetingWith } from './support/setup.ts'
@@ -28,8 +28,7 @@ async function recordBadgeStates(page: Page): Promise<() => Promise<string[]>> {
 test('P1: the same person on two devices is listed once, as long as one device is there', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea])
   const adaPhone = await anotherDevice(browser, ada)
   await joinMeeting(ada, meetingId)
@@ -60,8 +59,7 @@ test('P2, P3: offline, the badge says so within 5 s and the others stop listing 
 }) => {
   // The server's default heartbeat (SOCKET_IDLE_TIMEOUT_MS) is what this waits for.
   test.setTimeout(180_000)
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea])
   await joinMeeting(ada, meetingId)
   await joinMeeting(bea, meetingId)
@@ -100,8 +98,7 @@ test('P2, P3: offline, the badge says so within 5 s and the others stop listing 
 test('P3: a link that goes silent without closing shows offline within 5 s, though the browser thinks it is online', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea])
   // Ada's sockets through a link that can swallow every frame both ways, as a dead router does.
   let silent = false

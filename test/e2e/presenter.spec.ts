@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test'
-import { call, newPerson, type Person } from './support/accounts.ts'
+import { call, newPeople, type Person } from './support/accounts.ts'
 import { addAgendaItem, agendaRow, agendaRows } from './support/agenda.ts'
 import { seriousViolations } from './support/axe.ts'
 import { joinMeeting } from './support/people.ts'
@@ -28,9 +28,7 @@ test('[F4] [F7] the presenter and the go-round are named on every screen; a gues
 }) => {
   // Four screens at once (three people and a room view).
   test.slow()
-  const ada = await newPerson(browser, 'Ada Facilitator')
-  const bea = await newPerson(browser, 'Bea Member')
-  const cy = await newPerson(browser, 'Cy Guest')
+  const [ada, bea, cy] = await newPeople(browser, 'Ada Facilitator', 'Bea Member', 'Cy Guest')
   const { communityId, meetingId } = await meetingWith(ada, [bea])
   await openToNetworkGuest(ada, communityId, meetingId, cy)
   const beaId = await userIdOf(bea)

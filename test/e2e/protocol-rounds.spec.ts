@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test'
-import { call, newPerson, type Person } from './support/accounts.ts'
+import { call, newPeople, type Person } from './support/accounts.ts'
 import { addAgendaItem, agendaRow, agendaRows, itemNotes } from './support/agenda.ts'
 import { seriousViolations } from './support/axe.ts'
 import { joinMeeting } from './support/people.ts'
@@ -23,8 +23,7 @@ function blocksOf(page: Page, title: string): Promise<string[][]> {
 test('[F3] a facilitator links Tuning to an agenda item, starts it from there, and feedback is written under the step’s heading', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Facilitator')
-  const bea = await newPerson(browser, 'Bea Member')
+  const [ada, bea] = await newPeople(browser, 'Ada Facilitator', 'Bea Member')
   const { meetingId } = await meetingWith(ada, [bea])
   await joinMeeting(ada, meetingId)
   await addAgendaItem(ada.page, 'Fractions task', 30)
@@ -114,9 +113,7 @@ async function openToNetworkGuest(ada: Person, communityId: string, meetingId: s
 test('[F2] a network guest sees the team’s own protocol, on the agenda and in the round, and who speaks, by name', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Facilitator')
-  const bea = await newPerson(browser, 'Bea Member')
-  const cy = await newPerson(browser, 'Cy Guest')
+  const [ada, bea, cy] = await newPeople(browser, 'Ada Facilitator', 'Bea Member', 'Cy Guest')
   const { communityId, meetingId } = await meetingWith(ada, [bea])
   await openToNetworkGuest(ada, communityId, meetingId, cy)
   const { protocol } = await call<{ protocol: { id: string } }>(

@@ -1,13 +1,12 @@
 import { expect, test } from '@playwright/test'
-import { newPerson } from './support/accounts.ts'
+import { newPeople, newPerson } from './support/accounts.ts'
 import { joinMeeting, notes, notFoundHeading, paragraphs, presence, typeLine } from './support/people.ts'
 import { meetingWith } from './support/setup.ts'
 
 const READ_ONLY = 'You are following this meeting read-only.'
 
 test('an observer sees the notes live but read-only, and cannot type in them', async ({ browser }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const obi = await newPerson(browser, 'Obi Principal')
+  const [ada, obi] = await newPeople(browser, 'Ada Lovelace', 'Obi Principal')
   const { meetingId } = await meetingWith(ada, [{ person: obi, role: 'observer' }])
   await joinMeeting(ada, meetingId)
   await typeLine(ada.page, 'Norms reviewed by everyone')
@@ -39,8 +38,7 @@ test('an observer sees the notes live but read-only, and cannot type in them', a
 })
 
 test('lowering a member to observer makes their open notes read-only at once', async ({ browser }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { communityId, meetingId } = await meetingWith(ada, [bea])
   await joinMeeting(bea, meetingId)
   await typeLine(bea.page, 'Bea could write here')
@@ -59,8 +57,7 @@ test('lowering a member to observer makes their open notes read-only at once', a
 })
 
 test('removing a member (after confirming) takes the open meeting away from them', async ({ browser }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { communityId, meetingId } = await meetingWith(ada, [bea])
   await joinMeeting(bea, meetingId)
 
@@ -87,8 +84,7 @@ test('removing a member (after confirming) takes the open meeting away from them
 })
 
 test('the last facilitator cannot step down, and the reason is shown', async ({ browser }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { communityId } = await meetingWith(ada, [bea])
   await ada.page.goto(`/c/${communityId}`)
 
@@ -111,8 +107,7 @@ test('the last facilitator cannot step down, and the reason is shown', async ({ 
 })
 
 test('a member leaves a community and can no longer open it', async ({ browser }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { communityId } = await meetingWith(ada, [bea])
   await bea.page.goto(`/c/${communityId}`)
   await expect(bea.page.getByLabel('Role of Ada Lovelace')).toHaveCount(0)

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { accountNav, newPerson, newVisitor, PASSWORD } from './support/accounts.ts'
+import { accountNav, newPeople, newPerson, newVisitor, PASSWORD } from './support/accounts.ts'
 import { badge, joinMeeting, notes, typeLine } from './support/people.ts'
 import { meetingWith } from './support/setup.ts'
 
@@ -15,8 +15,7 @@ function cspViolations(page: Page): string[] {
 test('[W1] the app works under its security headers: a meeting opens, notes are typed and saved, nothing is refused', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const violations = [...[ada.page, bea.page].map(cspViolations)]
   const { meetingId } = await meetingWith(ada, [bea])
 

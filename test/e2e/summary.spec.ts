@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
-import { newPerson } from './support/accounts.ts'
+import { newPeople } from './support/accounts.ts'
 import { addActionItem } from './support/actions.ts'
 import { addAgendaItem, agendaRow, itemNotes } from './support/agenda.ts'
 import { seriousViolations } from './support/axe.ts'
@@ -10,8 +10,7 @@ import { meetingWith } from './support/setup.ts'
 test('notes formatted with the toolbar and shortcuts show up in the printable summary, which downloads as Markdown', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { meetingId } = await meetingWith(ada, [bea], 'Weekly PLC')
   await joinMeeting(ada, meetingId)
   await addAgendaItem(ada.page, 'Check-in', 5)
@@ -141,8 +140,7 @@ test('notes formatted with the toolbar and shortcuts show up in the printable su
 })
 
 test('a summary of a meeting you may not see looks like any unknown page', async ({ browser }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const eve = await newPerson(browser, 'Eve Outsider')
+  const [ada, eve] = await newPeople(browser, 'Ada Lovelace', 'Eve Outsider')
   const { meetingId } = await meetingWith(ada)
   await eve.page.goto(`/m/${meetingId}/summary`)
   await expect(eve.page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()

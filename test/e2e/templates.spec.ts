@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { newPerson } from './support/accounts.ts'
+import { newPeople } from './support/accounts.ts'
 import { isoDate } from './support/actions.ts'
 import { addAgendaItem, agendaTitles } from './support/agenda.ts'
 import { joinMeeting } from './support/people.ts'
@@ -8,8 +8,7 @@ import { meetingWith } from './support/setup.ts'
 test('an agenda saved as a template starts a weekly series scheduled from the community page', async ({
   browser,
 }) => {
-  const ada = await newPerson(browser, 'Ada Lovelace')
-  const bea = await newPerson(browser, 'Bea Turner')
+  const [ada, bea] = await newPeople(browser, 'Ada Lovelace', 'Bea Turner')
   const { communityId, meetingId } = await meetingWith(ada, [bea])
   const { page } = ada
 

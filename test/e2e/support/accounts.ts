@@ -11,10 +11,13 @@ export const PASSWORD = 'correct horse battery'
 
 let counter = 0
 
-/** An address no other test (or earlier run on the same server) has used. */
+/**
+ * An address no other test (or earlier run on the same server) has used. The process id keeps
+ * two workers signing people up in the same millisecond apart.
+ */
 export function uniqueEmail(name: string): string {
   const local = name.toLowerCase().replace(/[^a-z0-9]+/g, '.')
-  return `${local}.${Date.now().toString(36)}.${++counter}@school.test`
+  return `${local}.${Date.now().toString(36)}.${process.pid.toString(36)}.${++counter}@school.test`
 }
 
 /** One person in their own browser profile (cookies, storage, IndexedDB), signed up and logged in. */
@@ -63,6 +66,14 @@ export async function newPerson(browser: Browser, name: string): Promise<Person>
   const api = context.request
   await call(api, 'POST', '/api/auth/signup', { email, name, password: PASSWORD })
   return { name, email, context, page, api }
+}
+
+/** Several people at once, each in their own browser profile: the sign-ups run side by side. */
+export function newPeople<const Names extends readonly string[]>(
+  browser: Browser,
+  ...names: Names
+): Promise<{ [K in keyof Names]: Person }> {
+  return Promise.all(names.map((name) => newPerson(browser, name))) as Promise<{ [K in keyof Names]: Person }>
 }
 
 /** A JSON API call that must succeed; its answer, or an error with the server's message. */

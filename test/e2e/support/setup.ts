@@ -51,11 +51,15 @@ export async function meetingWith(
   title = 'Weekly PLC',
 ): Promise<MeetingSetup> {
   const communityId = await createCommunity(facilitator)
-  for (const other of others) {
-    if ('role' in other) await addMember(facilitator, communityId, other.person, other.role)
-    else await addMember(facilitator, communityId, other)
-  }
-  const meetingId = await scheduleMeeting(facilitator, communityId, title)
+  // Side by side: members are listed by role and name, and a meeting reads its members when asked.
+  const [meetingId] = await Promise.all([
+    scheduleMeeting(facilitator, communityId, title),
+    ...others.map((other) =>
+      'role' in other
+        ? addMember(facilitator, communityId, other.person, other.role)
+        : addMember(facilitator, communityId, other),
+    ),
+  ])
   return { communityId, meetingId }
 }
 
