@@ -23,11 +23,16 @@ const FEATURES = [
   'meeting',
   'networks',
   'notes',
+  'plan',
+  'progress',
+  'resources',
+  'search',
   'summary',
 ]
 /** Pieces several features share; they import only each other, without a cycle between folders. */
 const PRIMITIVES = [
   'api',
+  'charts',
   'collab',
   'editor',
   'history',

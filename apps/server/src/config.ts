@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { DEFAULT_MAX_UPLOAD_BYTES } from '@confer/api'
 import { DEFAULT_LIMITS, DEFAULT_MAX_MESSAGE_BYTES, type Limits } from '@confer/model'
 import { z } from 'zod'
 
@@ -28,6 +29,10 @@ export interface Config {
   authRateLimit: number
   /** Failed log-ins allowed per account (email) per 15 minutes, from any address (SPEC W3). */
   authAccountRateLimit: number
+  /** Calendar feed requests (GET /api/communities/:id/calendar.ics) allowed per client address per minute. */
+  calendarFeedRateLimit: number
+  /** Largest file POST /api/communities/:id/resources accepts; a larger one answers 413 `too_large`. */
+  maxUploadBytes: number
   /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
   trustProxy: boolean
   /** Shortest time between two versions taken during continuous editing of one document. */
@@ -68,6 +73,10 @@ const EnvSchema = z.object({
   // guessing one account is stopped by the per-account limit instead.
   AUTH_RATE_LIMIT: positiveInt.default(60),
   AUTH_ACCOUNT_RATE_LIMIT: positiveInt.default(10),
+  // A calendar app asks about once an hour per feed; a school's NAT or a calendar service's
+  // fetchers carry many feeds from one address. Keys are unguessable: this bounds the work.
+  CALENDAR_FEED_RATE_LIMIT: positiveInt.default(120),
+  MAX_UPLOAD_BYTES: positiveInt.default(DEFAULT_MAX_UPLOAD_BYTES),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   VERSION_INTERVAL_MS: z.coerce
     .number()
@@ -128,6 +137,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: e.WEB_DIST_DIR === '' ? null : path.resolve(e.WEB_DIST_DIR ?? defaultWebDist),
     authRateLimit: e.AUTH_RATE_LIMIT,
     authAccountRateLimit: e.AUTH_ACCOUNT_RATE_LIMIT,
+    calendarFeedRateLimit: e.CALENDAR_FEED_RATE_LIMIT,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     versionIntervalMs: e.VERSION_INTERVAL_MS,
     metricsEnabled: e.METRICS_ENABLED === 'true' || e.METRICS_ENABLED === '1',

@@ -9,7 +9,7 @@ import { type CommitScheduler, UpdateLog } from './collab/update-log.ts'
 import type { Config } from './config.ts'
 import { registerErrorHandling } from './http/errors.ts'
 import { registerMetricsRoute } from './http/metrics-route.ts'
-import { authLimiters } from './http/rate-limit.ts'
+import { authLimiters, calendarFeedLimiter } from './http/rate-limit.ts'
 import { echoRequestId, requestId } from './http/request-id.ts'
 import { OneLinePerRequest } from './http/request-log.ts'
 import { registerApiRoutes } from './http/routes/index.ts'
@@ -87,6 +87,7 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
   const services = createServices(database.stores, editor, {
     ...overrides,
     runLock: { runExclusive: (key, work) => runLock.runExclusive(key, work) },
+    maxUploadBytes: config.maxUploadBytes,
   })
   const gate = new SendGate(config.limits.bufferedBytesPerSocket)
   updateLog = new UpdateLog(services.documents, gate, app.log, overrides.scheduleCommit)
@@ -113,7 +114,12 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
   echoRequestId(app)
   await registerSecurityHeaders(app, config)
   registerSystemRoutes(app, readiness)
-  registerApiRoutes(app, { config, services, ...authLimiters(config, redis) })
+  registerApiRoutes(app, {
+    config,
+    services,
+    ...authLimiters(config, redis),
+    calendarFeedLimiter: calendarFeedLimiter(config, redis),
+  })
   const collab = attachCollabUpgrade(app.server, engine, gate, config, app.log)
   app.addHook('preClose', (done) => {
     collab.close()
@@ -123,11 +129,15 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
   registerMetricsRoute(app, config, metrics)
   await registerWebApp(app, config.webDistDir)
   await processes?.ready()
+  // Documents stored before search existed (or copied from SQLite) are indexed in the background.
+  services.search.start(app.log)
 
   app.addHook('onClose', async () => {
     const drained = await drainDocuments(engine, DRAIN_DEADLINE_MS)
     if (!drained) app.log.warn('shutdown deadline passed with documents still loaded')
     await updateLog?.commit()
+    // The index writes the last stores asked for, before the database closes under them.
+    await services.search.close()
     await processes?.close()
     await services.documents.close()
     await database.close()

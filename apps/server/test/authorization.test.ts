@@ -54,10 +54,31 @@ const communityRoutes: Call[] = [
   ['GET', '/api/meetings/:meeting/protocols'],
   ['PUT', '/api/meetings/:meeting/network-access', { guestRole: 'observer' }],
   ['PATCH', '/api/meetings/:meeting', { title: 'Renamed meeting', cancelled: true }],
+  // Showing the plan to a meeting's guests; guests themselves: targeted-networking.test.ts (G5).
+  ['PATCH', '/api/meetings/:meeting', { sharesPlan: true }],
   ['PATCH', '/api/meetings/:meeting/actions/noSuchAction0001', { done: true }],
+  // Every role of the community searches it; guests and outsiders do not (search.test.ts, Q2).
+  ['GET', '/api/communities/:community/search?q=fractions'],
+  // Exports (SPEC X1–X6); who of the community gets which: below.
+  ['GET', '/api/meetings/:meeting/summary.html'],
+  ['GET', '/api/meetings/:meeting/calendar.ics'],
+  ['GET', '/api/communities/:community/actions.csv'],
+  ['GET', '/api/communities/:community/export.zip'],
+  ['GET', '/api/communities/:community/calendar-key'],
+  ['POST', '/api/communities/:community/calendar-key'],
+  // Sponsors of its networks read it too (sponsors.test.ts, PR4).
+  ['GET', '/api/communities/:community/progress'],
+  // Shared links and files; every role, guests and expired credentials: resources.test.ts (RS1).
+  ['GET', '/api/communities/:community/resources'],
+  ['POST', '/api/communities/:community/resources', { url: 'https://example.org/', title: 'A link' }],
+  // The plan's history, as the charter's (SPEC PL3; roles on the document itself: plan.test.ts).
+  ['GET', '/api/communities/:community/plan/versions'],
+  ['POST', '/api/communities/:community/plan/versions/noSuchVersion001/restore'],
 ]
 
 const facilitatorOnly: Call[] = [
+  ['GET', '/api/communities/:community/calendar-key'],
+  ['POST', '/api/communities/:community/calendar-key'],
   ['PATCH', '/api/communities/:community', { name: 'Renamed' }],
   ['PATCH', '/api/communities/:community/members/:observer', { role: 'member' }],
   // Removing someone else (anyone may remove themselves: that is leaving).
@@ -72,6 +93,7 @@ const facilitatorOnly: Call[] = [
   ['PUT', '/api/meetings/:meeting/network-access', { guestRole: 'observer' }],
   ['POST', '/api/meetings/:meeting/run', { action: 'presenter', userId: null }],
   ['PATCH', '/api/meetings/:meeting', { title: 'Renamed meeting', cancelled: true }],
+  ['PATCH', '/api/meetings/:meeting', { sharesPlan: true }],
 ]
 
 const everyProtectedRoute: Call[] = [
@@ -86,9 +108,16 @@ const everyProtectedRoute: Call[] = [
   ['GET', '/api/me/actions'],
   // Only meetings opened to the caller as a network guest (network-guests.test.ts, G1).
   ['GET', '/api/me/network-meetings'],
+  // Only the caller's communities and guest meetings (search.test.ts, Q3).
+  ['GET', '/api/search?q=fractions'],
   ['GET', '/api/networks/nosuchnetwork001/meetings'],
+  // Network progress and sponsor invitations; who gets what: sponsors.test.ts (PR4).
+  ['GET', '/api/networks/nosuchnetwork001/progress'],
+  ['POST', '/api/networks/nosuchnetwork001/sponsor-invites'],
   // A live event stream; what it carries is per person and per event (meeting-changes.test.ts).
   ['GET', '/api/events'],
+  ['GET', '/api/resources/nosuchresource01/content'],
+  ['DELETE', '/api/resources/nosuchresource01'],
   ...communityRoutes,
 ]
 
@@ -181,6 +210,51 @@ describe('[A3] [T3] observers read action items but do not tick them', () => {
         body: { error: 'not_found' },
       })
     }
+  })
+})
+
+describe('[X1] [X2] [X5] [X6] who of the community gets which export', () => {
+  // Downloads are not JSON: status only (the 4xx bodies are checked above).
+  const statusFor = async (who: Person, path: string) =>
+    (await fetch(`${s.url}${resolve(path)}`, { headers: { cookie: who.api.cookie ?? '' } })).status
+  it.each([
+    ['/api/meetings/:meeting/summary.html', 200],
+    ['/api/meetings/:meeting/calendar.ics', 200],
+    ['/api/communities/:community/actions.csv', 200],
+    // The whole archive is the team's own: observers read every page but do not take it all.
+    ['/api/communities/:community/export.zip', 403],
+  ])('GET %s: facilitators and members 200, observers %i', async (path, observerStatus) => {
+    expect(await statusFor(facilitator, path)).toBe(200)
+    expect(await statusFor(member, path)).toBe(200)
+    expect(await statusFor(observer, path)).toBe(observerStatus)
+  })
+
+  it('[X4] the calendar feed asks for no session: without its key, anyone gets the A1 404, never 401', async () => {
+    const feed = resolve('/api/communities/:community/calendar.ics')
+    const unknown = await new ApiClient(s.url, { origin: null }).get(
+      '/api/communities/nosuchcommunity1/calendar.ics',
+    )
+    for (const client of [
+      new ApiClient(s.url, { origin: null }),
+      facilitator.api,
+      member.api,
+      outsider.api,
+    ]) {
+      const res = await client.get(feed)
+      expect(res).toMatchObject({ status: 404, body: { error: 'not_found' } })
+      expect(res.body).toEqual(unknown.body)
+    }
+  })
+})
+
+describe('[A3] [RS1] observers read resources but add none', () => {
+  it('POST /api/communities/:community/resources', async () => {
+    const path = resolve('/api/communities/:community/resources')
+    const body = { url: 'https://example.org/observed', title: 'Observed' }
+    expect(await observer.api.post(path, body)).toMatchObject({ status: 403, body: { error: 'forbidden' } })
+    const listed = await observer.api.get<{ resources: { title: string }[] }>(path)
+    expect(listed.status).toBe(200)
+    expect(listed.body.resources.map((r) => r.title)).not.toContain('Observed')
   })
 })
 

@@ -27,6 +27,7 @@ import { CopyRefused, copySqliteToPostgres } from '../src/stores/copy-to-postgre
 import { DATABASE_FILE, openDatabase } from '../src/stores/sqlite/database.ts'
 import { backupSqlite } from '../src/stores/sqlite/online-backup.ts'
 import { SqliteDocumentStore } from '../src/stores/sqlite/sqlite-document-store.ts'
+import { download, PNG, upload } from './resources-support.ts'
 import { nextEvent, type RunningServer, startServer, tempDataDir } from './test-server.ts'
 
 /**
@@ -60,6 +61,8 @@ let answersBefore: unknown[]
 /** What the documents hold (as their clients read them) once the installation is stopped. */
 const contentsBefore = new Map<string, { content: unknown; stateVector: Uint8Array }>()
 const OFFLINE_ITEM = 'Added just before the server stopped'
+/** GET address of the file shared in the installation. */
+let sharedFileUrl: string
 
 beforeAll(async () => {
   database = await freshDatabase()
@@ -199,6 +202,15 @@ async function buildInstallation(s: RunningServer): Promise<void> {
   )
   const run = await open(s, runDoc, observer)
 
+  // A shared file and a link (SPEC RS3): the bytes move with the records.
+  const shared = await upload(s.url, member, communityId, 'student work.png', PNG)
+  if (shared.status !== 201) throw new Error(`upload answered ${shared.status}`)
+  sharedFileUrl = shared.body.resource.url
+  await ok(
+    member.api.post(`/api/communities/${communityId}/resources`, { url: 'https://example.org/unit' }),
+    201,
+  )
+
   questions = [
     ['facilitator', '/api/me'],
     ['member', '/api/me'],
@@ -222,6 +234,7 @@ async function buildInstallation(s: RunningServer): Promise<void> {
     ['facilitator', `/api/networks/${network.network.id}`],
     ['outsider', `/api/meetings/${meetingId}/run/context`],
     ['outsider', `/api/communities/${communityId}`],
+    ['observer', `/api/communities/${communityId}/resources`],
   ]
   answersBefore = await ask(s.url)
   for (const [name, c] of [
@@ -348,6 +361,12 @@ describe('[O4] pnpm migrate:postgres', () => {
       headers: { cookie: people.member.api.cookie ?? '' },
     })
     expect(await summary.text()).toContain(OFFLINE_ITEM)
+
+    // [RS3] The shared file's bytes came along, into PostgreSQL.
+    expect(report.files).toBe(1)
+    const file = await download(postgres.url, people.observer, sharedFileUrl)
+    expect(file.status).toBe(200)
+    expect(file.bytes.equals(PNG)).toBe(true)
   })
 
   it('versions moved are listed and restorable, and edits after the move are kept and compacted', async () => {

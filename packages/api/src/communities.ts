@@ -74,6 +74,8 @@ export interface AcceptedInvite {
 export interface Me {
   user: { id: string; email: string; name: string }
   communities: CommunitySummary[]
+  /** Networks the user sponsors (SPEC PR4): their progress is all a sponsor sees of them. */
+  sponsoring: { id: string; name: string }[]
 }
 
 /** An invitation link still in force, as its community's facilitators see it (the code is never shown again). */

@@ -13,6 +13,10 @@ export const ErrorCode = {
   invalidTransition: 'invalid_transition',
   /** 409: a meeting that has started keeps its start (PATCH /api/meetings/:id). */
   meetingStarted: 'meeting_started',
+  /** 413: an upload over MAX_UPLOAD_BYTES (POST /api/communities/:id/resources). */
+  tooLarge: 'too_large',
+  /** 415: an upload whose bytes are not of an allowed type (HTML, SVG and scripts never are). */
+  typeNotAllowed: 'type_not_allowed',
   /** 503: the server's storage cannot write (a full or failing disk); try again later. */
   storageUnavailable: 'storage_unavailable',
   /** 503: a service the server needs to act safely (Redis, between processes) does not answer; try again shortly. */

@@ -12,6 +12,8 @@ export const LIVE_EVENT_TYPES = [
   'attendance',
   /** Someone agreed to the community's norms (its charter page fetches who agreed again). */
   'charter',
+  /** A resource was added to the community or deleted (its resource list fetches them again). */
+  'resources',
 ] as const
 
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number]

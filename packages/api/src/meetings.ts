@@ -30,7 +30,8 @@ export const CreateSeriesBody = z.strictObject({
 /**
  * PATCH /api/meetings/:id: rename, reschedule, cancel or un-cancel; the fields given change, with
  * the limits of scheduling. A start can no longer move once the meeting has started (409
- * `meeting_started`); its title, length and cancellation still can.
+ * `meeting_started`); its title, length and cancellation still can. `sharesPlan` only on a
+ * meeting open to a network (400 otherwise).
  */
 export const UpdateMeetingBody = z
   .strictObject({
@@ -38,9 +39,11 @@ export const UpdateMeetingBody = z
     startsAt: StartsAtSchema.optional(),
     durationMinutes: DurationSchema.optional(),
     cancelled: z.boolean().optional(),
+    /** Show the community's plan, read-only, to the guests of a meeting open to a network (SPEC G5). */
+    sharesPlan: z.boolean({ message: 'sharesPlan must be true or false.' }).optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: 'Say what to change: title, startsAt, durationMinutes or cancelled.',
+    message: 'Say what to change: title, startsAt, durationMinutes, cancelled or sharesPlan.',
   })
 
 export const SaveTemplateBody = z.strictObject({
@@ -53,6 +56,8 @@ export interface TemplateItem {
   title: string
   minutes?: number
   protocolId?: string | null
+  /** The part of the plan the item works on (SPEC PL4). */
+  planLink?: 'goals' | 'cycle' | 'evidence' | null
 }
 
 export interface AgendaTemplateView {
@@ -60,6 +65,8 @@ export interface AgendaTemplateView {
   name: string
   description: string
   builtIn: boolean
+  /** The improvement-cycle stage a built-in template is for (SPEC PL4). */
+  stage?: 'assess' | 'plan' | 'learn' | 'act' | 'evidence' | 'reflect'
   items: TemplateItem[]
 }
 
@@ -115,6 +122,8 @@ export interface Meeting {
   createdAt: string
   /** When a facilitator cancelled it (epoch ms), or null: a cancelled meeting stays listed. */
   cancelledAt: number | null
+  /** Its guests read the community's plan while it is open to a network (SPEC G5–G6). */
+  sharesPlan: boolean
 }
 
 export interface MeetingView {

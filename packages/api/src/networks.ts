@@ -36,6 +36,11 @@ export interface NetworkInvitePreview {
   /** Name of the facilitator who made the link (null once their account is gone). */
   invitedBy: string | null
   expiresAt: string
+  /**
+   * 'sponsor' for a sponsor invitation (SPEC PR4: accepted with no body, it makes the person a
+   * sponsor); absent for one that brings a community into the network.
+   */
+  kind?: 'sponsor'
 }
 
 /**

@@ -45,3 +45,25 @@ export const DEFAULT_LIMITS: Limits = {
   documentBytes: 16 * 1024 * 1024,
   xmlDepth: 100,
 }
+
+/**
+ * What one `community/<id>/plan` document may hold (SPEC PL2). Not configurable: they are the
+ * shape of the document, checked by the model's writers and by the server on every write.
+ * Text limits count UTF-16 code units, as `String.length` does in the browser and the server.
+ */
+export const PLAN_LIMITS = {
+  /** A goal's statement ("Raise the share of grade 4 readers at benchmark"). */
+  statementChars: 500,
+  /** How the goal is measured. */
+  measureChars: 500,
+  /** The target ("80% by June"). */
+  targetChars: 200,
+  /** The school or district goal it serves. */
+  alignsToChars: 500,
+  /** An evidence entry's "what we tried" and "what it showed", each. */
+  evidenceTextChars: 2_000,
+  goals: 50,
+  evidence: 2_000,
+  /** Stage moves kept in the timeline: years of cycles. */
+  timeline: 1_000,
+} as const

@@ -11,7 +11,9 @@ import { CredentialExpiry } from './extensions/credential-expiry.ts'
 import { DocumentNames } from './extensions/document-names.ts'
 import { DurablePersistence, type PersistenceLogger } from './extensions/durable-persistence.ts'
 import { MalformedMessages } from './extensions/malformed-messages.ts'
+import { PlanGuard } from './extensions/plan-guard.ts'
 import { RedisSync } from './extensions/redis-sync.ts'
+import { SearchIndex } from './extensions/search-index.ts'
 import { SocketHandover } from './extensions/socket-handover.ts'
 import { SocketLimits } from './extensions/socket-limits.ts'
 import { UpdateGuard } from './extensions/update-guard.ts'
@@ -42,10 +44,12 @@ export function createHocuspocus({ config, services, logger, updateLog, redis }:
       new AwarenessGuard(),
       new MalformedMessages(),
       new UpdateGuard(config.limits),
+      new PlanGuard(),
       new AccessRevocation(services.events, services.documentAccess, () => hocuspocus),
       new CredentialExpiry(),
       new DurablePersistence(services.documents, updateLog, logger),
       new ActionIndex(services.actions, logger),
+      new SearchIndex(services.search, logger),
       new Attendance(services.meetings, logger),
       new VersionHistory(services.versions, logger, config.versionIntervalMs),
       new SocketLimits(),

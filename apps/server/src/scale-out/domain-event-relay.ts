@@ -17,6 +17,7 @@ const RELAYED = [
   'actionsIndexed',
   'meetingChanged',
   'charterAffirmed',
+  'resourcesChanged',
 ] as const satisfies readonly (keyof DomainEventMap)[]
 
 type Relayed = (typeof RELAYED)[number]

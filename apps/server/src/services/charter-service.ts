@@ -179,6 +179,11 @@ export class CharterService {
 
   async trend(communityId: string, userId: string): Promise<NormsTrend> {
     await this.#communities.requireRole(communityId, userId, 'observer')
+    return this.trendOf(communityId)
+  }
+
+  /** The trend for a caller that checked access its own way (progress: sponsors too, SPEC PR1). */
+  async trendOf(communityId: string): Promise<NormsTrend> {
     const current = new Map(
       (await this.#editor.read(charterName(communityId), readNorms)).map((n) => [n.id, n.text]),
     )

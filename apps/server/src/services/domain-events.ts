@@ -23,8 +23,12 @@ export interface DomainEventMap {
   attendanceChanged: [{ meetingId: string }]
   /** Someone agreed to a community's norms (SPEC N1, U1). */
   charterAffirmed: [{ communityId: string }]
+  /** A resource was added to a community or deleted from it (SPEC RS8). */
+  resourcesChanged: [{ communityId: string }]
   /** A version of a document was kept for its history. */
   versionTaken: [{ documentName: string }]
+  /** What a source (a document, a resource) holds was written to the search index (SPEC Q1). */
+  searchIndexed: [{ source: string }]
 }
 
 /** Lets services announce changes without knowing who listens (live connections, tests). */

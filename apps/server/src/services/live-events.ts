@@ -25,6 +25,7 @@ export const LIVE_EVENT_SOURCES = {
   actionsIndexed: { type: 'actions', guests: true },
   attendanceChanged: { type: 'attendance', guests: false },
   charterAffirmed: { type: 'charter', guests: false },
+  resourcesChanged: { type: 'resources', guests: false },
 } as const satisfies Sources
 
 /** One open GET /api/events response, as the service sees it. */

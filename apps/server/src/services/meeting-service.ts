@@ -1,6 +1,7 @@
 import type { AttendanceEntry, Meeting, MeetingView, OpenAction, Role, TemplateItem } from '@confer/api'
 import {
   type ActionItem,
+  type ActionStamps,
   appendAgendaItems,
   carryOverActions,
   meetingDocumentName,
@@ -30,6 +31,7 @@ const toMeeting = (m: MeetingRecord): Meeting => ({
   networkGuestRole: m.networkGuestRole,
   createdAt: new Date(m.createdAt).toISOString(),
   cancelledAt: m.cancelledAt,
+  sharesPlan: m.sharesPlan,
 })
 
 /** Meetings of a community, and who may take part in each. */
@@ -83,6 +85,7 @@ export class MeetingService {
         createdAt: this.#now(),
         seriesId,
         cancelledAt: null,
+        sharesPlan: false,
       }
       const carried = await this.#prepareDocument(meeting, agenda)
       await this.#meetings.insertMeeting(meeting)
@@ -103,7 +106,13 @@ export class MeetingService {
   async update(
     meetingId: string,
     userId: string,
-    input: { title?: string; startsAt?: string; durationMinutes?: number; cancelled?: boolean },
+    input: {
+      title?: string
+      startsAt?: string
+      durationMinutes?: number
+      cancelled?: boolean
+      sharesPlan?: boolean
+    },
   ): Promise<Meeting> {
     const access = await this.access(meetingId, userId)
     if (!access || access.guest) throw notFound('That meeting')
@@ -126,9 +135,23 @@ export class MeetingService {
     // Cancelling again keeps the first cancellation's time.
     if (input.cancelled === true && meeting.cancelledAt === null) changes.cancelledAt = this.#now()
     if (input.cancelled === false) changes.cancelledAt = null
+    if (input.sharesPlan !== undefined) {
+      if (input.sharesPlan && meeting.networkGuestRole === null) {
+        throw new ServiceError(
+          400,
+          'invalid_request',
+          'Only a meeting open to network guests can show them the plan: open it to the network first.',
+        )
+      }
+      changes.sharesPlan = input.sharesPlan
+    }
     const updated = await this.#meetings.updateMeeting(meetingId, changes)
     if (!updated) throw notFound('That meeting')
     this.#events.emit('meetingChanged', { communityId: updated.communityId, meetingId })
+    // Guests read the plan only through a meeting that shares it and is on (SPEC G6–G7).
+    if (changes.sharesPlan !== undefined || changes.cancelledAt !== undefined) {
+      this.#events.emit('meetingAccessChanged', { meetingId })
+    }
     return toMeeting(updated)
   }
 
@@ -151,7 +174,10 @@ export class MeetingService {
   }
 
   /** Re-extracts a meeting's action items into the index (ActionService, after each change). */
-  async indexActions(meetingId: string, actions: readonly ActionItem[]): Promise<void> {
+  async indexActions(
+    meetingId: string,
+    actions: readonly (ActionItem & { changedAt?: ActionStamps })[],
+  ): Promise<void> {
     const meeting = await this.#meetings.meetingById(meetingId)
     if (!meeting) return
     await this.#meetings.replaceActions(
@@ -164,6 +190,8 @@ export class MeetingService {
         due: a.due,
         done: a.done,
         fromMeetingId: a.fromMeetingId,
+        // When it was ticked: progress counts items done per week by it (SPEC PR2).
+        doneAt: a.done && a.changedAt?.done ? a.changedAt.done : null,
       })),
     )
     this.#events.emit('actionsIndexed', { meetingId })
@@ -209,6 +237,16 @@ export class MeetingService {
       return { meeting, role: meeting.networkGuestRole, guest: true }
     }
     return null
+  }
+
+  /**
+   * Whether a network guest may read the community's plan: a meeting of it that is open to the
+   * network and not cancelled shares it, and they share a network with the community (SPEC G6).
+   */
+  async guestReadsPlan(communityId: string, userId: string): Promise<boolean> {
+    const meetings = await this.#meetings.meetingsOf(communityId)
+    const shared = meetings.some((m) => m.sharesPlan && m.networkGuestRole !== null && m.cancelledAt === null)
+    return shared && (await this.#communityStore.sharesNetworkWith(communityId, userId))
   }
 
   async view(meetingId: string, userId: string): Promise<MeetingView> {
@@ -306,6 +344,10 @@ export class MeetingService {
     if (!access || access.guest) throw notFound('That meeting')
     await this.#communities.requireRole(access.meeting.communityId, userId, 'facilitator')
     await this.#meetings.setNetworkGuestRole(meetingId, guestRole)
+    // Opening it again later does not show the plan by itself (SPEC G5).
+    if (guestRole === null && access.meeting.sharesPlan) {
+      await this.#meetings.updateMeeting(meetingId, { sharesPlan: false })
+    }
     this.#events.emit('meetingAccessChanged', { meetingId })
     return this.view(meetingId, userId)
   }

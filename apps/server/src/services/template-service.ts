@@ -11,7 +11,13 @@ const builtInViews: AgendaTemplateView[] = BUILT_IN_TEMPLATES.map((t) => ({
   name: t.name,
   description: t.description,
   builtIn: true,
-  items: t.items.map((i) => ({ title: i.title, minutes: i.minutes ?? 0, protocolId: i.protocolId ?? null })),
+  ...(t.stage ? { stage: t.stage } : {}),
+  items: t.items.map((i) => ({
+    title: i.title,
+    minutes: i.minutes ?? 0,
+    protocolId: i.protocolId ?? null,
+    ...(i.planLink ? { planLink: i.planLink } : {}),
+  })),
 }))
 
 function parseItems(json: string): TemplateItem[] {
@@ -58,7 +64,7 @@ export class TemplateService {
     return [...builtInViews, ...(await this.#store.templatesOf(communityId)).map(toView)]
   }
 
-  /** "Save this agenda as a template": the titles, minutes and protocols, never the notes. */
+  /** "Save this agenda as a template": the titles, minutes, protocols and plan links, never the notes. */
   async saveFromMeeting(
     communityId: string,
     userId: string,
@@ -69,7 +75,12 @@ export class TemplateService {
     const access = await this.#meetings.access(meetingId, userId)
     if (!access || access.guest || access.meeting.communityId !== communityId) throw notFound('That meeting')
     const items = await this.#editor.read(meetingDocumentName(meetingId), (doc) =>
-      readAgenda(doc).map((i) => ({ title: i.title, minutes: i.minutes, protocolId: i.protocolId })),
+      readAgenda(doc).map((i) => ({
+        title: i.title,
+        minutes: i.minutes,
+        protocolId: i.protocolId,
+        ...(i.planLink ? { planLink: i.planLink } : {}),
+      })),
     )
     if (items.length === 0)
       throw new ServiceError(400, 'invalid_request', 'That meeting has no agenda items to save.')

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite'
 import type { PoolClient } from 'pg'
 import * as Y from 'yjs'
+import { copyResourceFiles } from './copy-resource-files.ts'
 import { migrate } from './postgres/migrate.ts'
 import { createPool, inTransaction } from './postgres/pool.ts'
 import { DATABASE_FILE, openDatabase } from './sqlite/database.ts'
@@ -22,9 +23,14 @@ const TABLES = [
   'communities',
   'memberships',
   'invites',
+  'calendar_keys',
+  // After resource_blobs, which copyResourceFiles fills from DATA_DIR/resources first.
+  'resources',
   'networks',
   'network_communities',
   'network_invites',
+  'network_sponsors',
+  'sponsor_invites',
   'meetings',
   'action_items',
   'attendance',
@@ -41,6 +47,13 @@ const TABLES = [
  * loaded the SQLite way and written as one PostgreSQL snapshot of the same state.
  */
 const DOCUMENT_TABLES = ['document_snapshots', 'document_journal']
+
+/**
+ * The search index (search_entries, search_sources, search_scopes and each community's FTS5
+ * tables) is derived from the rest: not copied; the server indexes every stored document it
+ * finds unindexed when it starts (SearchService.backfill).
+ */
+const DERIVED_TABLE = /^search_/
 
 /** The PostgreSQL journal's identity: new rows must be numbered past every copied snapshot. */
 const JOURNAL_IDENTITY = 'document_journal.seq'
@@ -62,6 +75,8 @@ export interface CopyReport {
   documents: number
   /** SQLite journal rows folded into those snapshots (edits not compacted yet when it stopped). */
   journalRows: number
+  /** Distinct files of resources (DATA_DIR/resources) copied into PostgreSQL. */
+  files: number
 }
 
 export interface CopyOptions {
@@ -95,12 +110,13 @@ export async function copySqliteToPostgres(options: CopyOptions): Promise<CopyRe
       try {
         // Creates the schema in an empty database; a copy that fails later leaves it empty.
         await migrate(pool)
-        const report = await inTransaction(pool, (client) => copyInto(db, client))
+        const report = await inTransaction(pool, (client) => copyInto(db, client, options.dataDir))
         log(`Copied ${source} into ${redacted(options.databaseUrl)}:`)
         for (const { table, rows } of report.tables) log(`  ${table.padEnd(22)} ${rows}`)
         log(
           `  ${'documents'.padEnd(22)} ${report.documents} (one snapshot each, ${report.journalRows} journal rows folded in)`,
         )
+        log(`  ${'resource files'.padEnd(22)} ${report.files}`)
         return report
       } finally {
         await pool.end()
@@ -119,13 +135,13 @@ function checkTables(db: DatabaseSync): void {
     .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
     .all() as { name: string }[]
   const known = new Set<string>([...TABLES, ...DOCUMENT_TABLES])
-  const unknown = rows.map((r) => r.name).filter((name) => !known.has(name))
+  const unknown = rows.map((r) => r.name).filter((name) => !known.has(name) && !DERIVED_TABLE.test(name))
   if (unknown.length > 0) {
     throw new Error(`The SQLite database has tables this copy does not know (${unknown.join(', ')})`)
   }
 }
 
-async function copyInto(db: DatabaseSync, client: PoolClient): Promise<CopyReport> {
+async function copyInto(db: DatabaseSync, client: PoolClient, dataDir: string): Promise<CopyReport> {
   // Copying a large installation takes as long as it takes; between statements the connection
   // waits on SQLite and Yjs, which is not a transaction left open by mistake.
   await client.query('SET LOCAL statement_timeout = 0')
@@ -151,7 +167,8 @@ async function copyInto(db: DatabaseSync, client: PoolClient): Promise<CopyRepor
     )
   }
 
-  const report: CopyReport = { tables: [], documents: 0, journalRows: 0 }
+  const report: CopyReport = { tables: [], documents: 0, journalRows: 0, files: 0 }
+  report.files = await copyResourceFiles(db, client, dataDir)
   for (const table of TABLES) report.tables.push({ table, rows: await copyTable(db, client, table) })
   const { documents, journalRows, lastSeq } = await copyDocuments(db, client)
   report.documents = documents

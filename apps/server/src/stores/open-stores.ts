@@ -1,4 +1,6 @@
+import path from 'node:path'
 import type { AccountStore } from './account-store.ts'
+import type { CalendarKeyStore } from './calendar-key-store.ts'
 import type { CharterStore } from './charter-store.ts'
 import type { CommunityStore } from './community-store.ts'
 import type { DocumentStore } from './document-store.ts'
@@ -6,20 +8,34 @@ import type { MeetingStore } from './meeting-store.ts'
 import { migrate } from './postgres/migrate.ts'
 import { createPool } from './postgres/pool.ts'
 import { PostgresAccountStore } from './postgres/postgres-account-store.ts'
+import { PostgresCalendarKeyStore } from './postgres/postgres-calendar-key-store.ts'
 import { PostgresCharterStore } from './postgres/postgres-charter-store.ts'
 import { PostgresCommunityStore } from './postgres/postgres-community-store.ts'
 import { PostgresDocumentStore } from './postgres/postgres-document-store.ts'
 import { PostgresMeetingStore } from './postgres/postgres-meeting-store.ts'
+import { PostgresProgressStore } from './postgres/postgres-progress-store.ts'
 import { PostgresProtocolStore } from './postgres/postgres-protocol-store.ts'
+import { PostgresResourceStore } from './postgres/postgres-resource-store.ts'
+import { PostgresSearchStore } from './postgres/postgres-search-store.ts'
+import { PostgresSponsorStore } from './postgres/postgres-sponsor-store.ts'
 import { PostgresVersionStore } from './postgres/postgres-version-store.ts'
+import type { ProgressStore } from './progress-store.ts'
 import type { ProtocolStore } from './protocol-store.ts'
+import type { ResourceStore } from './resource-store.ts'
+import type { SearchStore } from './search-store.ts'
+import type { SponsorStore } from './sponsor-store.ts'
 import { openDatabase } from './sqlite/database.ts'
 import { SqliteAccountStore } from './sqlite/sqlite-account-store.ts'
+import { SqliteCalendarKeyStore } from './sqlite/sqlite-calendar-key-store.ts'
 import { SqliteCharterStore } from './sqlite/sqlite-charter-store.ts'
 import { SqliteCommunityStore } from './sqlite/sqlite-community-store.ts'
 import { SqliteDocumentStore } from './sqlite/sqlite-document-store.ts'
 import { SqliteMeetingStore } from './sqlite/sqlite-meeting-store.ts'
+import { SqliteProgressStore } from './sqlite/sqlite-progress-store.ts'
 import { SqliteProtocolStore } from './sqlite/sqlite-protocol-store.ts'
+import { RESOURCE_FILES_DIR, SqliteResourceStore } from './sqlite/sqlite-resource-store.ts'
+import { SqliteSearchStore } from './sqlite/sqlite-search-store.ts'
+import { SqliteSponsorStore } from './sqlite/sqlite-sponsor-store.ts'
 import { SqliteVersionStore } from './sqlite/sqlite-version-store.ts'
 import type { VersionStore } from './version-store.ts'
 
@@ -32,6 +48,16 @@ export interface Stores {
   charter: CharterStore
   versions: VersionStore
   documents: DocumentStore
+  /** The full-text index of communities' archives (SPEC Q1–Q6). */
+  search: SearchStore
+  /** Network sponsors and their invitations. */
+  sponsors: SponsorStore
+  /** What progress counts besides documents (the action index by meeting). */
+  progress: ProgressStore
+  /** The hashed keys of the communities' calendar feeds. */
+  calendarKeys: CalendarKeyStore
+  /** Shared links and files, with the files' bytes (SPEC RS1–RS9). */
+  resources: ResourceStore
 }
 
 export interface OpenedStores {
@@ -71,6 +97,11 @@ export async function openStores(options: StoreOptions): Promise<OpenedStores> {
         charter: new SqliteCharterStore(db),
         versions: new SqliteVersionStore(db),
         documents: new SqliteDocumentStore(db),
+        search: new SqliteSearchStore(db),
+        sponsors: new SqliteSponsorStore(db),
+        progress: new SqliteProgressStore(db),
+        calendarKeys: new SqliteCalendarKeyStore(db),
+        resources: new SqliteResourceStore(db, path.join(options.dataDir, RESOURCE_FILES_DIR)),
       },
       ping: () => db.prepare('SELECT 1').get(),
       close: async () => db.close(),
@@ -96,6 +127,11 @@ export async function openStores(options: StoreOptions): Promise<OpenedStores> {
       charter: new PostgresCharterStore(pool),
       versions: new PostgresVersionStore(pool),
       documents: new PostgresDocumentStore(pool),
+      search: new PostgresSearchStore(pool),
+      sponsors: new PostgresSponsorStore(pool),
+      progress: new PostgresProgressStore(pool),
+      calendarKeys: new PostgresCalendarKeyStore(pool),
+      resources: new PostgresResourceStore(pool),
     },
     ping: () => pool.query('SELECT 1'),
     close: () => pool.end(),

@@ -3,6 +3,8 @@ import type {
   ActiveInvite,
   AgendaTemplateView,
   AttendanceEntry,
+  CalendarKeyCreated,
+  CalendarKeyStatus,
   Community,
   Invite,
   InvitePreview,
@@ -105,6 +107,8 @@ export interface MeetingChanges {
   startsAt?: string
   durationMinutes?: number
   cancelled?: boolean
+  /** Show the plan to the guests of a meeting open to the network (SPEC G5). */
+  sharesPlan?: boolean
 }
 export const updateMeeting = (meetingId: string, body: MeetingChanges) =>
   apiRequest<{ meeting: Meeting }>('PATCH', `/api/meetings/${id(meetingId)}`, { body })
@@ -119,6 +123,18 @@ export const setAttendance = (meetingId: string, body: { userId: string; present
 /** The meeting as Markdown (agenda, notes, action items), as the server writes it. */
 export const getSummaryMarkdown = (meetingId: string, signal?: Signal) =>
   apiText(`/api/meetings/${id(meetingId)}/summary.md`, { signal })
+
+// Exports (SPEC X1–X7): downloads the browser fetches itself (links), and the calendar feed's key
+export const exportPaths = {
+  summaryHtml: (meetingId: string) => `/api/meetings/${id(meetingId)}/summary.html`,
+  meetingCalendar: (meetingId: string) => `/api/meetings/${id(meetingId)}/calendar.ics`,
+  actionsCsv: (communityId: string) => `/api/communities/${id(communityId)}/actions.csv`,
+  archive: (communityId: string) => `/api/communities/${id(communityId)}/export.zip`,
+}
+export const getCalendarKey = (communityId: string, signal?: Signal) =>
+  apiRequest<CalendarKeyStatus>('GET', `/api/communities/${id(communityId)}/calendar-key`, { signal })
+export const createCalendarKey = (communityId: string) =>
+  apiRequest<CalendarKeyCreated>('POST', `/api/communities/${id(communityId)}/calendar-key`)
 
 // Agenda templates and action items of a community
 export const listTemplates = (communityId: string, signal?: Signal) =>

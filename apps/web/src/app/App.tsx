@@ -4,6 +4,7 @@ import { Link } from '../routing/Link.tsx'
 import { NotFound } from '../routing/NotFound.tsx'
 import { usePath } from '../routing/router.ts'
 import { useFocusOnNavigate } from '../routing/useFocusOnNavigate.ts'
+import { SearchBox } from '../search/SearchBox.tsx'
 import { PageLoading } from '../ui/PageLoading.tsx'
 import { resolveRoute } from './routes.tsx'
 
@@ -21,6 +22,7 @@ export function App() {
         <Link to="/" className="brand">
           Confer
         </Link>
+        <SearchBox />
         <AccountNav />
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>

@@ -15,6 +15,12 @@ import { RequireSession } from './RequireSession.tsx'
 
 // The summary page is only opened now and then: its code loads when it is.
 const SummaryPage = lazy(() => import('../summary/SummaryPage.tsx'))
+// The plan and the progress charts (recharts) load only when opened, never with a meeting.
+const PlanPage = lazy(() => import('../plan/PlanPage.tsx'))
+const CommunityProgressPage = lazy(() => import('../progress/CommunityProgressPage.tsx'))
+const NetworkProgressPage = lazy(() => import('../progress/NetworkProgressPage.tsx'))
+// Search results (SPEC Q7) load when searched.
+const SearchPage = lazy(() => import('../search/SearchPage.tsx'))
 
 interface Route {
   pattern: string
@@ -28,6 +34,7 @@ const routes: Route[] = [
   { pattern: '/', render: () => <HomePage /> },
   { pattern: '/signup', render: () => <SignupPage /> },
   { pattern: '/login', render: () => <LoginPage /> },
+  { pattern: '/search', render: () => signedIn(<SearchPage />) },
   { pattern: '/invite/:code', render: ({ code = '' }) => <InvitePage key={code} code={code} /> },
   {
     pattern: '/c/:communityId',
@@ -38,12 +45,25 @@ const routes: Route[] = [
     render: ({ communityId = '' }) => signedIn(<CharterPage key={communityId} communityId={communityId} />),
   },
   {
+    pattern: '/c/:communityId/plan',
+    render: ({ communityId = '' }) => signedIn(<PlanPage key={communityId} communityId={communityId} />),
+  },
+  {
+    pattern: '/c/:communityId/progress',
+    render: ({ communityId = '' }) =>
+      signedIn(<CommunityProgressPage key={communityId} communityId={communityId} />),
+  },
+  {
     pattern: '/c/:communityId/protocols',
     render: ({ communityId = '' }) => signedIn(<ProtocolsPage key={communityId} communityId={communityId} />),
   },
   {
     pattern: '/n/:networkId',
     render: ({ networkId = '' }) => signedIn(<NetworkPage key={networkId} networkId={networkId} />),
+  },
+  {
+    pattern: '/n/:networkId/progress',
+    render: ({ networkId = '' }) => signedIn(<NetworkProgressPage key={networkId} networkId={networkId} />),
   },
   {
     pattern: '/network-invite/:code',

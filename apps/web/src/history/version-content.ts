@@ -1,4 +1,4 @@
-import { itemNotes, readActions, readAgenda, readNorms } from '@confer/model'
+import { fragmentText, itemNotes, readActions, readAgenda, readNorms } from '@confer/model'
 import * as Y from 'yjs'
 import type { HistorySource } from './history-api.ts'
 import { planEntries } from './plan-entries.ts'
@@ -9,32 +9,6 @@ export interface ContentEntry {
   label: string
   /** The text to compare, one block per line. */
   text: string
-}
-
-/**
- * Plain text of a rich-text fragment, a line per block (an element's own text, then its
- * children's). A loop with its own stack: a version any client wrote may nest thousands of
- * levels deep, and recursion would overflow the browser's stack.
- */
-export function fragmentText(node: Y.XmlFragment | Y.XmlElement): string {
-  const lines: string[] = []
-  const stack: (Y.XmlFragment | Y.XmlElement)[] = [node]
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    const children = next.toArray()
-    let inline = ''
-    for (const child of children) {
-      if (!(child instanceof Y.XmlText)) continue
-      for (const op of child.toDelta() as { insert?: unknown }[]) {
-        if (typeof op.insert === 'string') inline += op.insert
-      }
-    }
-    if (inline) lines.push(inline)
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i]
-      if (child instanceof Y.XmlElement) stack.push(child)
-    }
-  }
-  return lines.join('\n')
 }
 
 /** What a meeting, charter or plan document says, in the order it is shown. */

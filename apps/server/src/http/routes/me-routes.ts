@@ -5,7 +5,12 @@ import type { RouteDeps } from './route-deps.ts'
 export function registerMeRoutes(app: FastifyInstance, { config, services }: RouteDeps): void {
   app.get('/api/me', async (req) => {
     const { user } = await requireUser(req, services.auth, config)
-    return { user, communities: await services.communities.listFor(user.id) }
+    return {
+      user,
+      communities: await services.communities.listFor(user.id),
+      // A sponsor's home page leads to the progress of the networks they sponsor (SPEC PR4).
+      sponsoring: await services.sponsors.sponsoring(user.id),
+    }
   })
 
   /** Meetings other communities of my networks opened to me as a guest (SPEC G1). */

@@ -5,7 +5,7 @@ import { idParam, parse } from '../validation.ts'
 import type { RouteDeps } from './route-deps.ts'
 
 export function registerNetworkRoutes(app: FastifyInstance, { config, services }: RouteDeps): void {
-  const { auth, networks } = services
+  const { auth, networks, sponsors } = services
   const network = (params: unknown) => idParam(params, 'id', 'That network')
 
   app.post('/api/networks', async (req, reply) => {
@@ -38,16 +38,22 @@ export function registerNetworkRoutes(app: FastifyInstance, { config, services }
   /** Anyone holding the link may see which network it leads to, before choosing a community. */
   app.get('/api/network-invites/:code', async (req) => {
     const code = (req.params as { code?: unknown }).code
-    return { invite: await networks.previewInvite(typeof code === 'string' ? code : '') }
+    const text = typeof code === 'string' ? code : ''
+    // A sponsor invitation says so (kind 'sponsor', SPEC PR4); any other is a community's.
+    return { invite: (await sponsors.preview(text)) ?? (await networks.previewInvite(text)) }
   })
 
   app.post('/api/network-invites/:code/accept', async (req) => {
     const { user } = await requireUser(req, auth, config)
     const code = (req.params as { code?: unknown }).code
-    const body = parse(AddNetworkCommunityBody, req.body)
-    return {
-      network: await networks.acceptInvite(typeof code === 'string' ? code : '', user.id, body.communityId),
+    const text = typeof code === 'string' ? code : ''
+    // With no body (or an empty one), a sponsor invitation makes the caller a sponsor (SPEC PR4).
+    if (isEmptyBody(req.body)) {
+      const accepted = await sponsors.accept(text, user.id)
+      if (accepted) return accepted
     }
+    const body = parse(AddNetworkCommunityBody, req.body)
+    return { network: await networks.acceptInvite(text, user.id, body.communityId) }
   })
 
   app.post('/api/networks/:id/communities', async (req) => {
@@ -57,3 +63,8 @@ export function registerNetworkRoutes(app: FastifyInstance, { config, services }
     return { network: await networks.addCommunity(id, user.id, body.communityId) }
   })
 }
+
+const isEmptyBody = (body: unknown): boolean =>
+  body === undefined ||
+  body === null ||
+  (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0)

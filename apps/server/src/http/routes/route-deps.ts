@@ -9,4 +9,6 @@ export interface RouteDeps {
   authLimiter: AttemptLimiter
   /** Failed log-ins per account (SPEC W3). */
   accountLimiter: AttemptLimiter
+  /** Calendar feed requests per client address (SPEC X4). */
+  calendarFeedLimiter: AttemptLimiter
 }

@@ -192,6 +192,74 @@ const MIGRATIONS: readonly (string | ((db: DatabaseSync) => void))[] = [
   (db) => addColumn(db, 'charter_affirmations', 'norms', 'TEXT'),
   // Finds a person's action items for the home page (GET /api/me/actions).
   'CREATE INDEX IF NOT EXISTS action_items_by_owner ON action_items (owner_id);',
+  // Network sponsors and the links that invite them (SPEC PR4; PostgreSQL migration 3).
+  `CREATE TABLE IF NOT EXISTS network_sponsors (
+     network_id TEXT NOT NULL REFERENCES networks (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     added_at INTEGER NOT NULL,
+     PRIMARY KEY (network_id, user_id)
+   );
+   CREATE INDEX IF NOT EXISTS network_sponsors_by_user ON network_sponsors (user_id);
+   CREATE TABLE IF NOT EXISTS sponsor_invites (
+     code_hash TEXT PRIMARY KEY,
+     network_id TEXT NOT NULL REFERENCES networks (id) ON DELETE CASCADE,
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );`,
+  // When an indexed action item was ticked done (its stamp), for progress per week (SPEC PR2).
+  (db) => addColumn(db, 'action_items', 'done_at', 'INTEGER'),
+  // The hash of each community's calendar feed key (SPEC X3; PostgreSQL migration 18).
+  `CREATE TABLE IF NOT EXISTS calendar_keys (
+     community_id TEXT PRIMARY KEY REFERENCES communities (id) ON DELETE CASCADE,
+     key_hash TEXT NOT NULL,
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at INTEGER NOT NULL
+   );`,
+  // The search index (SPEC Q1–Q6; PostgreSQL migration 30): entries per source, replaced whole
+  // when their source is indexed again; each community's FTS5 table (search_text_<scope>, made
+  // by SqliteSearchStore when it first indexes there) holds the words of its rows. Scope numbers
+  // are never reused (AUTOINCREMENT), so no table is ever taken over by another community.
+  `CREATE TABLE IF NOT EXISTS search_scopes (
+     scope INTEGER PRIMARY KEY AUTOINCREMENT,
+     community_id TEXT NOT NULL UNIQUE REFERENCES communities (id) ON DELETE CASCADE
+   );
+   CREATE TABLE IF NOT EXISTS search_sources (
+     source TEXT PRIMARY KEY,
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     fingerprint TEXT NOT NULL,
+     indexed_at INTEGER NOT NULL
+   );
+   CREATE TABLE IF NOT EXISTS search_entries (
+     id INTEGER PRIMARY KEY,
+     source TEXT NOT NULL,
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     meeting_id TEXT,
+     item_id TEXT,
+     kind TEXT NOT NULL,
+     title TEXT NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX IF NOT EXISTS search_entries_by_source ON search_entries (source);`,
+  // A community's shared links and files (SPEC RS1–RS9; PostgreSQL migration 31). The bytes are
+  // files under DATA_DIR/resources named by content_hash; seq orders two added in one millisecond.
+  `CREATE TABLE IF NOT EXISTS resources (
+     id TEXT PRIMARY KEY,
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('file', 'link')),
+     title TEXT NOT NULL,
+     url TEXT,
+     content_hash TEXT,
+     size INTEGER,
+     type TEXT,
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at INTEGER NOT NULL,
+     seq INTEGER NOT NULL
+   );
+   CREATE INDEX IF NOT EXISTS resources_by_community ON resources (community_id, created_at, seq);
+   CREATE INDEX IF NOT EXISTS resources_by_hash ON resources (content_hash);`,
+  // Whether a meeting's network guests may read the community's plan (SPEC G5; PostgreSQL migration 19).
+  (db) => addColumn(db, 'meetings', 'shares_plan', 'INTEGER NOT NULL DEFAULT 0'),
 ]
 
 /** Adds a column unless a replayed step finds it there already. */

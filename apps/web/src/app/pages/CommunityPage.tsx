@@ -3,10 +3,13 @@ import { getCommunity } from '../../api/endpoints.ts'
 import { useApi } from '../../api/useApi.ts'
 import { CharterLink } from '../../charter/CharterLink.tsx'
 import { CommunityDetails } from '../../communities/CommunityDetails.tsx'
+import { ExportsSection } from '../../communities/ExportsSection.tsx'
 import { MeetingsSection } from '../../communities/MeetingsSection.tsx'
 import { MembersSection } from '../../communities/MembersSection.tsx'
 import { OpenActionsSection } from '../../communities/OpenActionsSection.tsx'
 import { CommunityNetworks } from '../../networks/CommunityNetworks.tsx'
+import { PlanLink } from '../../plan/PlanLink.tsx'
+import { ResourcesSection } from '../../resources/ResourcesSection.tsx'
 import { NotFound } from '../../routing/NotFound.tsx'
 import { useDocumentTitle } from '../../routing/useDocumentTitle.ts'
 import { LoadError } from '../../ui/LoadError.tsx'
@@ -41,11 +44,14 @@ function CommunityView({ communityId }: { communityId: string }) {
         <div className="community-page__main">
           <MeetingsSection community={community} />
           <OpenActionsSection community={community} />
+          <ResourcesSection community={community} />
           <CommunityNetworks community={community} />
         </div>
         <div className="community-page__side">
           <CharterLink community={community} />
+          <PlanLink community={community} />
           <MembersSection community={community} onChange={resource.setData} onReload={resource.reload} />
+          <ExportsSection community={community} />
         </div>
       </div>
     </div>

@@ -6,6 +6,7 @@ import { CreateCommunityForm } from '../../communities/CreateCommunityForm.tsx'
 import { MyCommunities } from '../../communities/MyCommunities.tsx'
 import { MyNetworks } from '../../communities/MyNetworks.tsx'
 import { UpcomingMeetings } from '../../communities/UpcomingMeetings.tsx'
+import { SponsoredNetworks } from '../../progress/SponsoredNetworks.tsx'
 import { useDocumentTitle } from '../../routing/useDocumentTitle.ts'
 import '../../communities/communities.css'
 
@@ -23,6 +24,7 @@ export function Dashboard({ me }: { me: Me }) {
           <MyCommunities communities={me.communities} />
         </div>
         <div className="dashboard__side">
+          <SponsoredNetworks me={me} />
           <MyNetworks overview={overview} />
           <CreateCommunityForm />
         </div>

@@ -1,4 +1,5 @@
 import type { AgendaItem } from '@confer/model'
+import type { ReactNode } from 'react'
 import type { CollabSession } from '../../../collab/session.ts'
 import type { PresenceUser } from '../../../collab/useAwarenessUser.ts'
 import type { StepHeading } from '../../../facilitation/useStepHeading.ts'
@@ -17,11 +18,15 @@ interface AgendaNotesProps {
   editable: boolean
   /** The running round's step, offered as a heading in the notes of its item. */
   stepHeading: StepHeading | null
+  /** Shown under an item's notes: its links to the plan. */
+  itemTools?: (item: AgendaItem) => ReactNode
+  /** The community pasted images are uploaded to; null where they are not taken (guests). */
+  imagesTo?: string | null
 }
 
 /** The notes of every agenda item, in agenda order. */
 export function AgendaNotes(props: AgendaNotesProps) {
-  const { session, agenda, user, people, fromServer, editable, stepHeading } = props
+  const { session, agenda, user, people, fromServer, editable, stepHeading, itemTools, imagesTo } = props
   if (agenda.length === 0) {
     return (
       <div className="empty-state">
@@ -50,7 +55,10 @@ export function AgendaNotes(props: AgendaNotesProps) {
           user={user}
           editable={editable}
           stepTitle={stepHeading?.itemId === item.id ? stepHeading.title : null}
-        />
+          imagesTo={imagesTo ?? null}
+        >
+          {itemTools?.(item)}
+        </ItemNotes>
       ))}
     </div>
   )

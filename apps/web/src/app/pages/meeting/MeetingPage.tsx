@@ -7,11 +7,13 @@ import { FacilitationSection } from '../../../facilitation/FacilitationSection.t
 import { MeetingHeader } from '../../../meeting/MeetingHeader.tsx'
 import { NotFound } from '../../../routing/NotFound.tsx'
 import { useDocumentTitle } from '../../../routing/useDocumentTitle.ts'
+import { useSearchMarks } from '../../../search/useSearchMarks.ts'
 import { LoadError } from '../../../ui/LoadError.tsx'
 import { PageLoading } from '../../../ui/PageLoading.tsx'
 import { Tabs } from '../../../ui/Tabs.tsx'
 import { useMediaQuery } from '../../../ui/useMediaQuery.ts'
 import { useStoredChoice } from '../../../ui/useStoredChoice.ts'
+import { MeetingPlanPanel } from './MeetingPlanPanel.tsx'
 import {
   focusNotes,
   type MeetingLayout,
@@ -46,6 +48,8 @@ function MeetingView({ meetingId }: { meetingId: string }) {
   }, [])
   const view = useApi(`meeting:${meetingId}`, (signal) => getMeeting(meetingId, signal))
   useDocumentTitle(view.data?.meeting.title ?? 'Meeting')
+  // Opened from a search result: the item in view, the words marked (SPEC Q7).
+  useSearchMarks()
 
   if (view.error?.notFound) return <NotFound />
   if (!view.data) {
@@ -104,6 +108,8 @@ function MeetingLayoutFrame({ view, onChange }: { view: View; onChange: (view: V
           />
         )}
         <ProtocolStrip view={view} />
+        {/* Targeted networking: the community's plan, shown to the meeting's guests (SPEC G8). */}
+        {view.meeting.sharesPlan && <MeetingPlanPanel view={view} />}
         <Suspense fallback={<PageLoading label="Loading notes…" />}>
           <MeetingNotes view={view} />
         </Suspense>

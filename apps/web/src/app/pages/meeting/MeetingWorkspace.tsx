@@ -13,6 +13,8 @@ import { AttendancePanel } from '../../../meeting/AttendancePanel.tsx'
 import { useMeetingPeople } from '../../../meeting-data/useMeetingPeople.ts'
 import { useMeetingTitles } from '../../../meeting-data/useMeetingTitles.ts'
 import { useDocumentReady } from '../../../notes/useDocumentReady.ts'
+import { ItemPlanTools } from '../../../plan/ItemPlanTools.tsx'
+import { MeetingPlanScope } from '../../../plan/MeetingPlanScope.tsx'
 import { PageLoading } from '../../../ui/PageLoading.tsx'
 import { AgendaNotes } from './AgendaNotes.tsx'
 import { MeetingRail } from './MeetingRail.tsx'
@@ -62,15 +64,28 @@ export function MeetingWorkspace({ session, view, user, present, offline, editab
               people={people}
               meetingId={view.meeting.id}
             />
-            <AgendaNotes
-              session={session}
-              agenda={agenda}
-              user={user}
-              people={people}
-              fromServer={fromServer}
-              editable={editable}
-              stepHeading={stepHeading}
-            />
+            {/* The plan opens beside the notes for the community's own people, never for guests. */}
+            <MeetingPlanScope communityId={view.meeting.communityId} enabled={!view.guest} agenda={agenda}>
+              <AgendaNotes
+                session={session}
+                agenda={agenda}
+                user={user}
+                people={people}
+                fromServer={fromServer}
+                editable={editable}
+                stepHeading={stepHeading}
+                imagesTo={view.guest ? null : view.meeting.communityId}
+                itemTools={(item) => (
+                  <ItemPlanTools
+                    item={item}
+                    meetingDoc={session.doc}
+                    meetingId={view.meeting.id}
+                    communityId={view.meeting.communityId}
+                    editable={editable}
+                  />
+                )}
+              />
+            </MeetingPlanScope>
           </>
         ) : (
           <PageLoading label={offline ? 'Waiting for a connection to load these notes…' : 'Loading notes…'} />
